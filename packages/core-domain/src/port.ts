@@ -1,0 +1,272 @@
+import type { AccessToken, Client, ClientScope, Dialect, StoredClient } from "./model/client.js";
+import type { ForwardOrder, ForwardOrderItem } from "./model/forward-order.js";
+import type { LedgerMovement, NewMovement } from "./model/ledger.js";
+import type { Order, OrderItem, OrderItemStatus, OrderStatus } from "./model/order.js";
+import type { Product } from "./model/product.js";
+import type { PurchaseOrder, PurchaseOrderItem, PurchaseOrderStatus } from "./model/purchase-order.js";
+import type { Reservation } from "./model/reservation.js";
+import type { Shipment } from "./model/shipment.js";
+import type { Carrier, ShipClass } from "./model/shipping.js";
+import type { LotDetails, PositionKey, StockKind, StockPosition } from "./model/stock.js";
+import type { DispositionEvent, Unit } from "./model/unit.js";
+import type { DeliveryStatus, WebhookDelivery, WebhookEventType, WebhookSubscription } from "./model/webhook.js";
+
+/*
+ * The storage port. Every method is synchronous on purpose: a use case runs inside one
+ * `transaction()` call with no `await`, so nothing can interleave between checking stock and
+ * taking it (ARCHITECTURE.md, anchors §4.3). Storage implements it with prepared statements.
+ */
+
+/** One page of a keyset-paged list, with the total that matches the filter. */
+export interface Page<T> {
+  readonly rows: readonly T[];
+  readonly total: number;
+  /** Id of the last row, to pass as `afterId` for the next page; null on the last page. */
+  readonly nextAfterId: number | null;
+}
+
+/** Keyset paging: rows are ordered by id ascending, so pages never skip or repeat a row. */
+export interface KeysetQuery {
+  readonly afterId?: number | undefined;
+  readonly limit: number;
+}
+
+export interface PositionQuery extends KeysetQuery {
+  readonly channel?: string | undefined;
+  readonly condition?: string | undefined;
+  readonly sku?: string | undefined;
+  readonly vendorId?: string | undefined;
+  readonly updatedSince?: string | undefined;
+}
+
+export interface OrderQuery extends KeysetQuery {
+  readonly clientId?: number | undefined;
+  readonly status?: OrderStatus | undefined;
+  readonly channel?: string | undefined;
+  readonly updatedSince?: string | undefined;
+  readonly updatedBefore?: string | undefined;
+}
+
+export interface ShipmentQuery extends KeysetQuery {
+  readonly clientId?: number | undefined;
+  readonly orderId?: number | undefined;
+  readonly channel?: string | undefined;
+  readonly trackingNumber?: string | undefined;
+  readonly carrier?: string | undefined;
+  readonly updatedSince?: string | undefined;
+}
+
+export interface PurchaseOrderQuery extends KeysetQuery {
+  readonly vendorId?: string | undefined;
+  readonly statuses?: readonly PurchaseOrderStatus[] | undefined;
+  /** Only POs whose date_submit is at or before this instant. */
+  readonly dueBy?: string | undefined;
+  readonly orderId?: number | undefined;
+}
+
+export interface DeliveryQuery extends KeysetQuery {
+  readonly status?: DeliveryStatus | undefined;
+  readonly subscriptionId?: number | undefined;
+}
+
+export interface NewClient {
+  readonly name: string;
+  readonly dialect: Dialect;
+  readonly scope: ClientScope;
+  readonly vendorId: string | null;
+  readonly key: string;
+  readonly secretHash: string;
+  readonly ecreditCents: number;
+  readonly autoConfirm: boolean;
+  readonly at: string;
+}
+
+export interface NewPosition extends PositionKey {
+  readonly kind: StockKind;
+  readonly priceCents: number | null;
+  readonly lot: LotDetails | null;
+  readonly at: string;
+}
+
+export type NewOrderItem = Omit<OrderItem, "id" | "orderId" | "createdAt" | "updatedAt">;
+export type NewOrder = Omit<Order, "id" | "items" | "createdAt" | "updatedAt"> & {
+  readonly items: readonly NewOrderItem[];
+  readonly at: string;
+};
+
+export type NewPurchaseOrderItem = Omit<PurchaseOrderItem, "poItemId">;
+export interface NewPurchaseOrder {
+  readonly vendorId: string;
+  readonly orderId: number;
+  readonly dateSubmit: string;
+  readonly items: readonly NewPurchaseOrderItem[];
+  readonly at: string;
+}
+
+export type NewShipment = Omit<Shipment, "id" | "items" | "createdAt" | "updatedAt"> & {
+  readonly items: readonly { readonly orderItemId: number; readonly quantity: number }[];
+  readonly at: string;
+};
+
+export type NewUnit = Omit<Unit, "createdAt" | "updatedAt"> & { readonly at: string };
+
+export interface NewSubscription {
+  readonly clientId: number;
+  readonly url: string;
+  readonly auth: WebhookSubscription["auth"];
+  readonly eventTypes: readonly WebhookEventType[];
+  readonly at: string;
+}
+
+export interface NewForwardOrder {
+  readonly clientId: number;
+  readonly identifier: string;
+  readonly concept: string | null;
+  readonly postalCode: string | null;
+  readonly orderedAt: string | null;
+  readonly items: readonly ForwardOrderItem[];
+  readonly at: string;
+}
+
+export interface SystemCounts {
+  readonly clients: number;
+  readonly products: number;
+  readonly positions: number;
+  readonly movements: number;
+  readonly units: number;
+  readonly orders: number;
+  readonly purchaseOrders: number;
+  readonly shipments: number;
+  readonly pendingDeliveries: number;
+  readonly failedDeliveries: number;
+}
+
+/** A position whose buckets disagree with its ledger, or that has a negative bucket. */
+export interface InvariantViolation {
+  readonly positionId: number;
+  readonly problem: string;
+}
+
+/** Reads; every method sees one consistent snapshot when called inside `read()` or `transaction()`. */
+export interface StorageReader {
+  getClient(id: number): Client | undefined;
+  getClientByKey(key: string): StoredClient | undefined;
+  getClientByName(name: string): Client | undefined;
+  listClients(): readonly Client[];
+  findAccessToken(tokenHash: string): AccessToken | undefined;
+
+  getProduct(sku: string): Product | undefined;
+  findProductByVpc(vendorId: string, vpc: string): Product | undefined;
+
+  getPosition(key: PositionKey): StockPosition | undefined;
+  getPositionById(id: number): StockPosition | undefined;
+  /** Positions of one sku in any condition and channel. */
+  findPositionsBySku(sku: string): readonly StockPosition[];
+  listPositions(query: PositionQuery): Page<StockPosition>;
+  listMovements(positionId: number, query: KeysetQuery): Page<LedgerMovement>;
+
+  getUnit(lp: string): Unit | undefined;
+  listDispositionEvents(lp: string): readonly DispositionEvent[];
+
+  getOrder(id: number): Order | undefined;
+  findOrder(clientId: number, clientIdentifier: string): Order | undefined;
+  listOrders(query: OrderQuery): Page<Order>;
+
+  getPurchaseOrder(id: number): PurchaseOrder | undefined;
+  listPurchaseOrders(query: PurchaseOrderQuery): Page<PurchaseOrder>;
+
+  getShipment(id: number): Shipment | undefined;
+  listShipments(query: ShipmentQuery): Page<Shipment>;
+
+  getReservation(clientId: number, positionId: number): Reservation | undefined;
+  listReservations(clientId: number): readonly Reservation[];
+
+  getForwardOrder(clientId: number, identifier: string): ForwardOrder | undefined;
+  listForwardOrders(query: KeysetQuery & { readonly clientId?: number | undefined }): Page<ForwardOrder>;
+
+  listShipClasses(): readonly ShipClass[];
+  listCarriers(): readonly Carrier[];
+
+  getSubscription(id: number): WebhookSubscription | undefined;
+  listSubscriptions(clientId?: number): readonly WebhookSubscription[];
+  getDelivery(id: number): WebhookDelivery | undefined;
+  listDeliveries(query: DeliveryQuery): Page<WebhookDelivery>;
+
+  counts(): SystemCounts;
+  /** Every position equals the sum of its ledger movements and no available quantity is negative. */
+  checkInvariants(): readonly InvariantViolation[];
+}
+
+/** Writes; only available inside `transaction()`. */
+export interface StorageTx extends StorageReader {
+  insertClient(input: NewClient): Client;
+  updateClient(
+    id: number,
+    patch: Partial<Pick<StoredClient, "disabled" | "secretHash" | "key" | "ecreditCents" | "autoConfirm">>,
+    at: string,
+  ): void;
+  insertAccessToken(input: Omit<AccessToken, "id" | "revokedAt">): AccessToken;
+  revokeAccessTokens(clientId: number, at: string): number;
+
+  upsertProduct(product: Product, at: string): void;
+
+  insertPosition(input: NewPosition): StockPosition;
+  updatePositionDetails(id: number, patch: { priceCents?: number | null; lot?: LotDetails | null }, at: string): void;
+  /**
+   * Applies deltas to a position and appends the movement to the ledger, guarded in SQL so that
+   * no bucket and no available quantity goes below zero. Answers false (and writes nothing) when
+   * the guard refuses.
+   */
+  applyMovement(movement: NewMovement): boolean;
+
+  insertUnit(unit: NewUnit): Unit;
+  updateUnit(lp: string, patch: Partial<Omit<Unit, "lp" | "createdAt" | "updatedAt">>, at: string): void;
+  insertDispositionEvent(event: Omit<DispositionEvent, "id">): DispositionEvent;
+
+  /** Inserts the order with its items; the (clientId, clientIdentifier) pair is unique. */
+  insertOrder(order: NewOrder): Order;
+  updateOrder(id: number, patch: { status?: OrderStatus; rejectReason?: string | null }, at: string): void;
+  updateOrderItem(
+    id: number,
+    patch: { status?: OrderItemStatus; quantity?: OrderItem["quantity"]; positionId?: number | null },
+    at: string,
+  ): void;
+
+  insertPurchaseOrder(input: NewPurchaseOrder): PurchaseOrder;
+  updatePurchaseOrder(
+    id: number,
+    patch: { status?: PurchaseOrderStatus; estimatedShipDate?: string | null },
+    at: string,
+  ): void;
+  updatePurchaseOrderItem(poItemId: number, quantity: PurchaseOrderItem["quantity"], at: string): void;
+
+  insertShipment(input: NewShipment): Shipment;
+
+  setReservation(clientId: number, positionId: number, locked: number, at: string): void;
+
+  /** Creates or updates a forward order; items are matched by identifier, never deleted. */
+  upsertForwardOrder(input: NewForwardOrder): ForwardOrder;
+
+  upsertShipClass(shipClass: ShipClass): void;
+  upsertCarrier(carrier: Carrier): void;
+
+  insertSubscription(input: NewSubscription): WebhookSubscription;
+  updateSubscription(id: number, patch: { active?: boolean; url?: string }, at: string): void;
+  /** Writes one pending delivery per active subscription to `eventType`; answers how many. */
+  enqueueEvent(eventType: WebhookEventType, payload: Record<string, unknown>, at: string): number;
+  updateDelivery(
+    id: number,
+    patch: { status: DeliveryStatus; attempts?: number; nextAttemptAt?: string; lastError?: string | null },
+    at: string,
+  ): void;
+  /** Marks up to `limit` pending deliveries due by `now` as in flight and answers them. */
+  claimDueDeliveries(now: string, limit: number): readonly WebhookDelivery[];
+}
+
+/** The storage port the use cases run against. */
+export interface StoragePort {
+  /** Runs `fn` in one `BEGIN IMMEDIATE` transaction; any throw rolls everything back. */
+  transaction<T>(fn: (tx: StorageTx) => T): T;
+  /** Runs `fn` in one read transaction (a consistent snapshot). */
+  read<T>(fn: (reader: StorageReader) => T): T;
+}
