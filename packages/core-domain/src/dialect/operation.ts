@@ -34,6 +34,8 @@ export interface OperationInput<P = unknown, Q = unknown, H = unknown, B = unkno
 export interface OperationResponseSpec {
   readonly description: string;
   readonly schema?: z.ZodType;
+  /** Content types the body is sent in; defaults to application/json. */
+  readonly contentTypes?: readonly string[];
   readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: z.ZodType }>>;
 }
 
@@ -49,8 +51,15 @@ export interface Operation<Ctx = unknown> {
   readonly request: {
     readonly params?: z.ZodType;
     readonly query?: z.ZodType;
+    /** Header names are lower case, as HTTP/1.1 servers hand them over. */
     readonly headers?: z.ZodType;
+    /**
+     * JSON bodies arrive parsed; XML bodies (`application/xml`, `text/xml`) arrive as the raw
+     * string, so an XML dialect parses them inside this schema (e.g. `z.string().transform(...)`).
+     */
     readonly body?: z.ZodType;
+    /** Content types the body may be sent in; defaults to application/json. Others get 415. */
+    readonly contentTypes?: readonly string[];
   };
   readonly responses: Readonly<Record<number, OperationResponseSpec>>;
   // biome-ignore lint/suspicious/noExplicitAny: the table holds operations of different input types
@@ -64,6 +73,7 @@ export type RequestProblemKind =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -82,6 +92,19 @@ export interface RequestProblem {
 /** Identity a dialect extracted from a request, checked by the dialect's authenticator. */
 export type AuthOutcome = { readonly ok: true; readonly client: Client } | { readonly ok: false; readonly problem: RequestProblem };
 
+/** How a dialect's clients authenticate, described for its OpenAPI document. */
+export type DialectSecurity =
+  | {
+      readonly type: "oauth2-client-credentials";
+      /** Token endpoint; a path is resolved against the gateway's origin. */
+      readonly tokenUrl: string;
+      readonly scopes?: Readonly<Record<string, string>>;
+      readonly description?: string;
+    }
+  | { readonly type: "http-basic"; readonly description?: string }
+  | { readonly type: "http-bearer"; readonly bearerFormat?: string; readonly description?: string }
+  | { readonly type: "api-key"; readonly in: "header" | "query"; readonly name: string; readonly description?: string };
+
 /** Everything the gateway needs to serve one dialect. */
 export interface DialectDefinition<Ctx = unknown> {
   readonly name: string;
@@ -89,7 +112,12 @@ export interface DialectDefinition<Ctx = unknown> {
   readonly prefix: string;
   readonly title: string;
   readonly version: string;
+  readonly description?: string;
   readonly operations: readonly Operation<Ctx>[];
+  /** How `auth: "client"` operations authenticate, for the OpenAPI document. */
+  readonly security?: DialectSecurity;
+  /** Schema of the body `renderProblem` answers, so the OpenAPI document describes error responses. */
+  readonly problemSchema?: z.ZodType;
   /** Authenticates a request for operations with `auth: "client"`. */
   readonly authenticate: (
     headers: Readonly<Record<string, string | string[] | undefined>>,

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { UseCaseContext } from "../context.js";
+import { Id, Quantity } from "../model/primitives.js";
+import { ReservationOperationType } from "../model/reservation.js";
+import { availableOf } from "../model/stock.js";
+import { err, ok, type Result } from "../result.js";
+import { moveStock } from "./stock-movements.js";
+import { runInTransaction } from "./transaction.js";
+
+export const ReserveInput = z.object({
+  clientId: Id,
+  operations: z.array(z.object({ type: ReservationOperationType, positionId: Id, quantity: Quantity })),
+});
+export type ReserveInput = z.input<typeof ReserveInput>;
+
+export interface ReservationModel {
+  readonly positionId: number;
+  readonly locked: number;
+  readonly available: number;
+}
+
+/**
+ * Rewix Reserve: `lock` asks for more (relative), `unlock` gives back (relative), `set` asks for
+ * an absolute total. Each grants min(requested, available) without error, as Rewix does; the
+ * answer lists every model in the buyer's reservation so it can compare what it got.
+ */
+export function reserve(ctx: UseCaseContext, input: ReserveInput): Result<{ models: ReservationModel[] }> {
+  return runInTransaction(ctx, (tx, at) => {
+    const touched = new Set<number>();
+    for (const [index, op] of input.operations.entries()) {
+      const position = tx.getPositionById(op.positionId);
+      if (!position) return err("NOT_FOUND", `Unknown stock_id ${op.positionId}`, { field: `operations.${index}.positionId` });
+      const locked = tx.getReservation(input.clientId, position.id)?.locked ?? 0;
+      const target = op.type === "lock" ? locked + op.quantity : op.type === "unlock" ? Math.max(0, locked - op.quantity) : op.quantity;
+      const change = target > locked ? Math.min(target - locked, availableOf(position)) : target - locked;
+      const kind = change >= 0 ? "reservation" : "release";
+      const moved = moveStock(tx, position, { reserved: change }, kind, { type: "reservation", ref: String(input.clientId) }, at);
+      if (!moved.ok) return moved;
+      tx.setReservation(input.clientId, position.id, locked + change, at);
+      touched.add(position.id);
+    }
+    const held = tx.listReservations(input.clientId).filter((r) => r.locked > 0 || touched.has(r.positionId));
+    const models = held.map((r) => ({
+      positionId: r.positionId,
+      locked: r.locked,
+      available: availableOf(tx.getPositionById(r.positionId)!),
+    }));
+    return ok({ models });
+  });
+}
