@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { UseCaseContext } from "../context.js";
-import type { Order } from "../model/order.js";
+import type { Order, OrderStatus } from "../model/order.js";
 import { Id, PositiveQuantity } from "../model/primitives.js";
 import type { Shipment } from "../model/shipment.js";
 import { err, ok, type Result } from "../result.js";
@@ -31,10 +31,17 @@ export function confirmPayment(ctx: UseCaseContext, input: { orderId: number }):
  * Cancels an order that has shipped nothing: its allocated stock returns, its open POs are
  * cancelled. A rejected, shipped or already cancelled order cannot be cancelled.
  */
-export function cancelOrder(ctx: UseCaseContext, input: { orderId: number }): Result<Order> {
+export function cancelOrder(
+  ctx: UseCaseContext,
+  input: { orderId: number; /** Refuse unless the order is in one of these (a dialect's narrower rule). */ onlyFrom?: readonly OrderStatus[] },
+): Result<Order> {
   return runInTransaction(ctx, (tx, at) => {
     const order = tx.getOrder(input.orderId);
     if (!order) return err("NOT_FOUND", "Order cannot be found", { field: "orderId" });
+    // Checked inside the transaction so no other writer can change the status in between.
+    if (input.onlyFrom && !input.onlyFrom.includes(order.status)) {
+      return err("ILLEGAL_TRANSITION", `Order status should be ${input.onlyFrom.join(" or ")}`, { details: { status: order.status } });
+    }
     const moved = transition(orderMachine, order.status, "cancelled");
     if (!moved.ok) return moved;
     if (order.items.some((i) => i.quantity.shipped > 0)) {

@@ -73,7 +73,14 @@ interface PlannedLine {
  * so a replay finds it and answers the same.
  */
 export function placeOrder(ctx: UseCaseContext, input: PlaceOrderInput): Result<PlaceOrderOutcome> {
-  return runInTransaction(ctx, (tx, at) => placeOrderIn(tx, input, at));
+  // Validated before the transaction so a bad field is a VALIDATION answer, never a throw inside it.
+  const parsed = PlaceOrderInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") ?? "";
+    return err("VALIDATION", `${field}: ${issue?.message ?? "invalid"}`, { field });
+  }
+  return runInTransaction(ctx, (tx, at) => placeOrderIn(tx, parsed.data, at));
 }
 
 function findPosition(tx: StorageTx, ref: PlaceOrderItemInput["ref"], channel: string): StockPosition | undefined {
