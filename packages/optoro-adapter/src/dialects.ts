@@ -1,0 +1,53 @@
+import type { DialectDefinition, UseCaseContext } from "@dropgate/core-domain";
+import { createCursorCodec } from "./cursor/cursor-codec.js";
+import { renderAuthProblem } from "./errors/auth-problem.js";
+import { renderDropShipProblem } from "./errors/drop-ship-problem.js";
+import { authOperations } from "./operations/auth-operations.js";
+import { authenticateBuyer } from "./operations/authenticate-buyer.js";
+import { dropShipOperations } from "./operations/drop-ship-operations.js";
+import { AUTH_PREFIX, DROP_SHIP_PREFIX, DROP_SHIP_VERSION, VERSION_HEADER } from "./version.js";
+import { MessageBody, OAuthErrorBody } from "./wire/errors.js";
+
+export interface OptoroDialectOptions {
+  /** Secret the `offset` cursors are sealed with; every gateway instance must share it. */
+  readonly cursorSecret: string;
+  /** Lifetime of issued access tokens; Optoro's is 90000 s (25 h). */
+  readonly tokenTtlSeconds?: number;
+}
+
+/** The Optoro OAuth and Drop Ship 2023-08-15 dialects, ready for the gateway to mount. */
+export function createOptoroDialects(options: OptoroDialectOptions): DialectDefinition<UseCaseContext>[] {
+  const cursors = createCursorCodec(options.cursorSecret);
+  return [
+    {
+      name: "optoro-auth",
+      prefix: AUTH_PREFIX,
+      title: "Optoro Auth",
+      version: "1.0.0",
+      description: "OAuth 2.0 client-credentials tokens for the Optoro APIs (Optoro Auth 1.0.0).",
+      problemSchema: OAuthErrorBody,
+      operations: authOperations({ tokenTtlSeconds: options.tokenTtlSeconds }),
+      authenticate: () => ({
+        ok: false,
+        problem: { kind: "unauthorized", status: 401, message: "The token endpoint takes client credentials in its body" },
+      }),
+      renderProblem: renderAuthProblem,
+    },
+    {
+      name: "optoro-drop-ship",
+      prefix: DROP_SHIP_PREFIX,
+      title: "Optoro Drop Ship",
+      version: DROP_SHIP_VERSION,
+      description: `Optoro Drop Ship API ${DROP_SHIP_VERSION}: listings, orders and shipments for buyers. Send the ${VERSION_HEADER}: ${DROP_SHIP_VERSION} header and a bearer token from ${AUTH_PREFIX}/oauth/token.`,
+      security: {
+        type: "oauth2-client-credentials",
+        tokenUrl: `${AUTH_PREFIX}/oauth/token`,
+        description: "Client credentials from the Dropgate operator; send the token as Authorization: Bearer <token>.",
+      },
+      problemSchema: MessageBody,
+      operations: dropShipOperations({ cursors }),
+      authenticate: authenticateBuyer,
+      renderProblem: renderDropShipProblem,
+    },
+  ];
+}

@@ -1,0 +1,38 @@
+import type { OperationResponse, RequestProblem } from "@dropgate/core-domain";
+import { message } from "./respond.js";
+
+/*
+ * The one place where gateway-detected problems become Drop Ship answers (optoro.md §2.9):
+ * everything is `{"message": …}`. Query, path and header problems are 400 (Optoro answers a
+ * missing parameter, a bad updated_at or per_page with 400); a body that parses but does not fit
+ * is 422 ("Validation error. Fix request payload and try again."); JSON that does not parse is 400.
+ */
+
+/** WWW-Authenticate challenge for bearer-token failures (RFC 6750 §3). */
+const BEARER_CHALLENGE = 'Bearer realm="optoro-drop-ship"';
+
+/** Renders a gateway-detected problem in the Drop Ship envelope. */
+export function renderDropShipProblem(problem: RequestProblem): OperationResponse {
+  switch (problem.kind) {
+    case "validation":
+      return message(problem.location === "body" ? 422 : 400, problem.message);
+    case "bad_request":
+      return message(400, problem.message);
+    case "unauthorized":
+      return message(401, problem.message, { "www-authenticate": `${BEARER_CHALLENGE}, error="invalid_token"` });
+    case "forbidden":
+      return message(403, problem.message);
+    case "not_found":
+      return message(404, problem.message);
+    case "method_not_allowed":
+      return message(405, problem.message);
+    case "payload_too_large":
+      return message(413, problem.message);
+    case "unsupported_media_type":
+      return message(415, problem.message);
+    case "rate_limited":
+      return message(429, problem.message);
+    case "internal":
+      return message(500, "Internal Server Error");
+  }
+}

@@ -1,0 +1,135 @@
+import { DEFAULT_CHANNEL, type Operation, type StockPosition, type UseCaseContext, reduceAvailable } from "@dropgate/core-domain";
+import { describeIssues } from "../errors/describe-issues.js";
+import { renderDomainError } from "../errors/domain-error.js";
+import { message, respond } from "../errors/respond.js";
+import { toWireListing } from "../mapping/listing.js";
+import { ListingEnvelope, ListingQuantityUpdate, ListingsPage, ListingUpdatedBody } from "../wire/listing.js";
+import type { WireCondition } from "../wire/primitives.js";
+import { IdParams, ListingShowQuery, ListingsQuery } from "../wire/requests.js";
+import type { DropShipDeps } from "./drop-ship-context.js";
+import { dropShipOperation } from "./drop-ship-operation.js";
+import { pageAnswer, pageStart } from "./pagination.js";
+import { BODY_ERRORS, COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
+import { updatedSince } from "./updated-since.js";
+
+const LISTING_NOT_FOUND = "Listing cannot be found";
+
+/**
+ * Positions of a sku in a condition. With a channel it is that channel's only; without one
+ * (the spec makes channel optional on show) the default drop-ship channel first, then by age.
+ */
+function listingsOf(ctx: UseCaseContext, sku: string, condition: WireCondition, channel: string | undefined): StockPosition[] {
+  return ctx.store.read((r) => {
+    if (channel !== undefined) {
+      const position = r.getPosition({ sku, condition, channel });
+      return position ? [position] : [];
+    }
+    return r
+      .findPositionsBySku(sku)
+      .filter((p) => p.condition === condition)
+      .sort((a, b) => Number(b.channel === DEFAULT_CHANNEL) - Number(a.channel === DEFAULT_CHANNEL) || a.id - b.id);
+  });
+}
+
+/** GET /listings, GET /listings/{id} and PUT /listings/{id}. */
+export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>[] {
+  return [
+    dropShipOperation<unknown, ListingsQuery>({
+      id: "listingsIndex",
+      method: "GET",
+      path: "/listings",
+      summary: "List listings",
+      description:
+        "Listings on a channel updated since `updated_at` (sold-out ones included, with quantity 0), in a stable order. The total is in the `record_count` header; `next_page` is null on the last page.",
+      tag: "Listings",
+      query: ListingsQuery,
+      responses: {
+        200: { description: "A page of listings", schema: ListingsPage, headers: RECORD_COUNT_HEADER },
+        ...COMMON_ERRORS,
+        422: messageResponse("updated_at is older than 3 months"),
+      },
+      handle: ({ query: q, client }, ctx) => {
+        const since = updatedSince(q.updated_at, ctx.now());
+        if (!since.ok) return since.response;
+        const request = {
+          resource: "listings",
+          clientId: client.id,
+          normalised: { updated_at: since.since, channel: q.channel, condition: q.condition ?? null, per_page: q.per_page },
+          pathQuery: { updated_at: q.updated_at, channel: q.channel, condition: q.condition, per_page: q.per_page },
+          offset: q.offset,
+        } as const;
+        const start = pageStart(deps.cursors, request);
+        if (!start.ok) return start.response;
+        const page = ctx.store.read((r) =>
+          r.listPositions({
+            channel: q.channel,
+            condition: q.condition,
+            updatedSince: since.since,
+            afterId: start.afterId,
+            limit: q.per_page,
+          }),
+        );
+        return pageAnswer(deps.cursors, request, "listings", page, toWireListing);
+      },
+    }),
+    dropShipOperation<IdParams, ListingShowQuery>({
+      id: "listingsShow",
+      method: "GET",
+      path: "/listings/:id",
+      summary: "Show listings by identifier",
+      description: "The listing of a sku (or lot name) in a condition; `channel` picks one when the sku is on several.",
+      tag: "Listings",
+      params: IdParams,
+      query: ListingShowQuery,
+      responses: {
+        200: { description: "The listing", schema: ListingEnvelope },
+        ...COMMON_ERRORS,
+        404: messageResponse(LISTING_NOT_FOUND),
+      },
+      handle: ({ params, query }, ctx) => {
+        const [position] = listingsOf(ctx, params.id, query.condition, query.channel);
+        if (!position) return message(404, LISTING_NOT_FOUND);
+        return respond(200, { listing: toWireListing(position) });
+      },
+    }),
+    dropShipOperation<IdParams, unknown, ListingQuantityUpdate>({
+      id: "listingsUpdate",
+      method: "PUT",
+      path: "/listings/:id",
+      summary: "Update Listing quantity",
+      description:
+        "The buyer gives back stock it no longer wants on this channel: `quantity` is the new available quantity, never more than the current one.",
+      tag: "Listings",
+      params: IdParams,
+      body: {
+        schema: ListingQuantityUpdate,
+        invalid: (error) => message(422, `Validation failed: ${describeIssues("", error)}`),
+      },
+      responses: {
+        200: { description: "Quantity updated", schema: ListingUpdatedBody },
+        ...COMMON_ERRORS,
+        ...BODY_ERRORS,
+        404: messageResponse(LISTING_NOT_FOUND),
+        422: messageResponse("Invalid body, or a quantity above the current one (the message names the current quantity)"),
+      },
+      handle: ({ params, body, client }, ctx) => {
+        const positions = listingsOf(ctx, params.id, body.condition, body.channel);
+        const [position] = positions;
+        if (!position) return message(404, LISTING_NOT_FOUND);
+        // A write must not guess: without a channel the sku must be on exactly one.
+        if (body.channel === undefined && positions.length > 1) {
+          return message(422, `Validation failed: channel is required, ${params.id}(${body.condition}) is listed on several channels`);
+        }
+        const reduced = reduceAvailable(ctx, {
+          sku: position.sku,
+          condition: position.condition,
+          channel: position.channel,
+          quantity: body.quantity,
+          clientId: client.id,
+        });
+        if (!reduced.ok) return renderDomainError(reduced.error, { notFound: LISTING_NOT_FOUND });
+        return respond(200, { message: "Listing quantity updated" });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,40 @@
+import { type UseCaseContext, placeOrder } from "@dropgate/core-domain";
+import type { z } from "zod";
+import { describeIssues } from "../errors/describe-issues.js";
+import { type OrderAnswer, orderNotCreated, toOrderAnswer } from "../mapping/order-answer.js";
+import { toPlaceOrderInput } from "../mapping/order-request.js";
+import { MAX_ITEMS_PER_ORDER, OrderRequest } from "../wire/order-request.js";
+
+/** Optoro's text for an order with too many items (optoro.md §2.6, 422 max_limit_reached). */
+export const TOO_MANY_ITEMS_REASON = `The maximum number of items in an order is ${MAX_ITEMS_PER_ORDER}. Please try again with a smaller number of items`;
+
+function notCreated(reason: string): OrderAnswer {
+  return { status: 422, body: orderNotCreated(reason) };
+}
+
+function validationReason(root: string, error: z.ZodError): string {
+  const tooMany = error.issues.some(
+    (issue) => issue.code === "too_big" && issue.origin === "array" && issue.path.length === 1 && issue.path[0] === "order_items",
+  );
+  return tooMany ? TOO_MANY_ITEMS_REASON : `Validation failed: ${describeIssues(root, error)}`;
+}
+
+/**
+ * Validates one raw order-2 of a buyer and places it through the spine's `placeOrder`; answers
+ * Optoro's 201 / 200 / 422. `root` names the order in messages (`order`, `orders.3`).
+ */
+export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, raw: unknown, root: string): OrderAnswer {
+  const parsed = OrderRequest.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return notCreated(validationReason(root, parsed.error));
+  const input = toPlaceOrderInput(clientId, parsed.data);
+  const placed = placeOrder(ctx, input);
+  if (!placed.ok) return notCreated(`Validation failed: ${placed.error.message}`);
+  return toOrderAnswer(placed.value);
+}
+
+/** The client identifier a raw order names, when it names one as a string. */
+export function rawClientIdentifier(raw: unknown): string | undefined {
+  if (typeof raw !== "object" || raw === null || !("client_identifier" in raw)) return undefined;
+  const value = (raw as { client_identifier: unknown }).client_identifier;
+  return typeof value === "string" ? value : undefined;
+}
