@@ -1,0 +1,82 @@
+import path from "node:path";
+import { z } from "zod";
+
+/*
+ * Configuration comes from the environment only, and every variable has a default that works
+ * out of the box: `node dist/main.js` with no environment at all serves on 127.0.0.1:8080 from
+ * ./data/dropgate.sqlite. Every variable is documented in the README's configuration table.
+ */
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Environment variables read by the gateway, with their defaults. */
+export const GatewayEnv = z.object({
+  DROPGATE_DB_PATH: z.string().min(1).default("./data/dropgate.sqlite"),
+  DROPGATE_GATEWAY_HOST: z.string().min(1).default("127.0.0.1"),
+  DROPGATE_GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  DROPGATE_BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  DROPGATE_RATE_LIMIT_PER_MINUTE: positiveInt(1200),
+  DROPGATE_RATE_LIMIT_BURST: positiveInt(120),
+  DROPGATE_CURSOR_SECRET: z.string().min(16).optional(),
+  DROPGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().optional(),
+  DROPGATE_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  DROPGATE_TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  DROPGATE_SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the gateway needs to start, already validated. */
+export interface GatewayConfig {
+  /** Absolute path of the SQLite database file. */
+  readonly dbPath: string;
+  readonly host: string;
+  readonly port: number;
+  readonly bodyLimitBytes: number;
+  readonly rateLimit: { readonly perMinute: number; readonly burst: number };
+  /** Secret that signs paging cursors; when absent, `startGateway` keeps one next to the database. */
+  readonly cursorSecret?: string;
+  readonly oauthTokenTtlSeconds?: number;
+  readonly logLevel: LogLevel;
+  /** Take the client address from X-Forwarded-For (behind a load balancer), for per-IP limits. */
+  readonly trustProxy: boolean;
+  /** How long shutdown waits for in-flight requests before giving up on them. */
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Thrown when an environment variable holds a value the gateway cannot use. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Reads the gateway configuration from environment variables (relative paths against `cwd`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): GatewayConfig {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = GatewayEnv.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`${variable}: ${issue?.message ?? "invalid value"}`);
+  }
+  const e = parsed.data;
+  return {
+    dbPath: path.resolve(cwd, e.DROPGATE_DB_PATH),
+    host: e.DROPGATE_GATEWAY_HOST,
+    port: e.DROPGATE_GATEWAY_PORT,
+    bodyLimitBytes: e.DROPGATE_BODY_LIMIT_BYTES,
+    rateLimit: { perMinute: e.DROPGATE_RATE_LIMIT_PER_MINUTE, burst: e.DROPGATE_RATE_LIMIT_BURST },
+    ...(e.DROPGATE_CURSOR_SECRET === undefined ? {} : { cursorSecret: e.DROPGATE_CURSOR_SECRET }),
+    ...(e.DROPGATE_OAUTH_TOKEN_TTL_SECONDS === undefined
+      ? {}
+      : { oauthTokenTtlSeconds: e.DROPGATE_OAUTH_TOKEN_TTL_SECONDS }),
+    logLevel: e.DROPGATE_LOG_LEVEL,
+    trustProxy: e.DROPGATE_TRUST_PROXY,
+    shutdownTimeoutMs: e.DROPGATE_SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,14 @@
+import type { DialectDefinition } from "@dropgate/core-domain";
+
+/** Finds the dialect that owns a URL by its prefix (longest prefix wins, on a path boundary). */
+export function createDialectLookup<D extends Pick<DialectDefinition<never>, "prefix">>(
+  dialects: readonly D[],
+): (url: string) => D | undefined {
+  const byLength = [...dialects].sort((a, b) => b.prefix.length - a.prefix.length);
+  return (url) => {
+    const path = url.split("?", 1)[0] ?? "";
+    return byLength.find(
+      (dialect) => path === dialect.prefix || path.startsWith(`${dialect.prefix}/`),
+    );
+  };
+}

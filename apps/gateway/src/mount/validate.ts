@@ -1,0 +1,27 @@
+import type { RequestProblem } from "@dropgate/core-domain";
+import type { z } from "zod";
+
+export type RequestPart = NonNullable<RequestProblem["location"]>;
+
+/** A validated request part, or the problem naming the first field at fault. */
+export type PartOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: RequestProblem };
+
+/** Validates one request part with its zod schema; without a schema the part passes untouched. */
+export function validatePart(schema: z.ZodType | undefined, value: unknown, location: RequestPart): PartOutcome {
+  if (schema === undefined) return { ok: true, value };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, problem: validationProblem(parsed.error, location) };
+}
+
+/** The gateway's 400 for a zod error: the first issue, its dotted field path, and where it is. */
+export function validationProblem(error: z.ZodError, location: RequestPart): RequestProblem {
+  const issue = error.issues[0];
+  if (issue === undefined) return { kind: "validation", status: 400, message: `Invalid ${location}`, location };
+  const path = issue.path.map(String);
+  // An unknown key is reported on its parent object; the key itself is the field at fault.
+  if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  const field = path.join(".");
+  if (field === "") return { kind: "validation", status: 400, message: `Invalid ${location}: ${issue.message}`, location };
+  return { kind: "validation", status: 400, message: `Invalid ${location} field "${field}": ${issue.message}`, field, location };
+}
