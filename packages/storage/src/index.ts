@@ -1,1 +1,4 @@
-export {};
+export { type MigrationReport, migrateToLatest } from "./migrations/migrate.js";
+export { openStorage, type StorageOptions } from "./open-storage.js";
+export type { Database } from "./schema/database.js";
+export { SqliteStorage } from "./sqlite-storage.js";

@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as m0001 from "./0001_initial.js";
+
+/** Every migration, by name; names sort in the order they must run. Append, never edit. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001_initial": m0001,
+};
+
+/** Serves the migrations from the bundle itself, so nothing is read from disk at run time. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

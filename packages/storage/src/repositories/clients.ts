@@ -1,0 +1,176 @@
+import type { AccessToken, Client, NewClient, StorageTx, StoredClient } from "@dropgate/core-domain";
+import type { Selectable, Updateable } from "kysely";
+import type { AccessTokensTable, ClientsTable } from "../schema/database.js";
+import type { PreparedStatements } from "../sql/prepared-statements.js";
+import { compileStatement, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { definedOnly, expectOneRow, fromFlag, pickColumns, toFlag } from "./codec.js";
+
+type ClientRow = Selectable<ClientsTable>;
+type TokenRow = Selectable<AccessTokensTable>;
+
+function toClient(row: ClientRow): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    dialect: row.dialect,
+    scope: row.scope,
+    vendorId: row.vendor_id,
+    key: row.key,
+    disabled: fromFlag(row.disabled),
+    ecreditCents: row.ecredit_cents,
+    autoConfirm: fromFlag(row.auto_confirm),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toStoredClient(row: ClientRow): StoredClient {
+  return { ...toClient(row), secretHash: row.secret_hash };
+}
+
+function toAccessToken(row: TokenRow): AccessToken {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    tokenHash: row.token_hash,
+    scope: row.scope,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+const clients = queryBuilder.selectFrom("clients").selectAll();
+const selectById = compileStatement((p: { id: number }) => clients.where("id", "=", p.id));
+const selectByKey = compileStatement((p: { key: string }) => clients.where("key", "=", p.key));
+const selectByName = compileStatement((p: { name: string }) => clients.where("name", "=", p.name));
+const selectAll = compileStatement((_: object) => clients.orderBy("id"));
+
+const insertClient = compileStatement((p: Omit<ClientRow, "id">) =>
+  queryBuilder.insertInto("clients").values({
+    name: p.name,
+    dialect: p.dialect,
+    scope: p.scope,
+    vendor_id: p.vendor_id,
+    key: p.key,
+    secret_hash: p.secret_hash,
+    disabled: p.disabled,
+    ecredit_cents: p.ecredit_cents,
+    auto_confirm: p.auto_confirm,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  }),
+);
+
+type ClientPatch = Pick<Updateable<ClientsTable>, "disabled" | "secret_hash" | "key" | "ecredit_cents" | "auto_confirm">;
+const updateClient = new StatementShapes((columns) =>
+  compileStatement((p: Required<ClientPatch> & { id: number; updated_at: string }) =>
+    queryBuilder
+      .updateTable("clients")
+      .set({ ...pickColumns(p, columns), updated_at: p.updated_at })
+      .where("id", "=", p.id),
+  ),
+);
+
+const selectToken = compileStatement((p: { tokenHash: string }) =>
+  queryBuilder.selectFrom("access_tokens").selectAll().where("token_hash", "=", p.tokenHash),
+);
+const insertToken = compileStatement((p: Omit<TokenRow, "id" | "revoked_at">) =>
+  queryBuilder.insertInto("access_tokens").values({
+    client_id: p.client_id,
+    token_hash: p.token_hash,
+    scope: p.scope,
+    created_at: p.created_at,
+    expires_at: p.expires_at,
+  }),
+);
+const revokeTokens = compileStatement((p: { clientId: number; at: string }) =>
+  queryBuilder
+    .updateTable("access_tokens")
+    .set({ revoked_at: p.at })
+    .where("client_id", "=", p.clientId)
+    .where("revoked_at", "is", null),
+);
+
+type ClientMethods = Pick<
+  StorageTx,
+  | "getClient"
+  | "getClientByKey"
+  | "getClientByName"
+  | "listClients"
+  | "findAccessToken"
+  | "insertClient"
+  | "updateClient"
+  | "insertAccessToken"
+  | "revokeAccessTokens"
+>;
+
+/** Clients (partner credentials) and their OAuth access tokens. */
+export function clientRepository(sql: PreparedStatements): ClientMethods {
+  return {
+    getClient(id) {
+      const row = sql.get(selectById, { id });
+      return row && toClient(row);
+    },
+    getClientByKey(key) {
+      const row = sql.get(selectByKey, { key });
+      return row && toStoredClient(row);
+    },
+    getClientByName(name) {
+      const row = sql.get(selectByName, { name });
+      return row && toClient(row);
+    },
+    listClients() {
+      return sql.all(selectAll, {}).map(toClient);
+    },
+    findAccessToken(tokenHash) {
+      const row = sql.get(selectToken, { tokenHash });
+      return row && toAccessToken(row);
+    },
+    insertClient(input: NewClient) {
+      const row: Omit<ClientRow, "id"> = {
+        name: input.name,
+        dialect: input.dialect,
+        scope: input.scope,
+        vendor_id: input.vendorId,
+        key: input.key,
+        secret_hash: input.secretHash,
+        disabled: 0,
+        ecredit_cents: input.ecreditCents,
+        auto_confirm: toFlag(input.autoConfirm),
+        created_at: input.at,
+        updated_at: input.at,
+      };
+      const { lastId } = sql.run(insertClient, row);
+      return toClient({ ...row, id: lastId });
+    },
+    updateClient(id, patch, at) {
+      const columns = definedOnly<ClientPatch>({
+        disabled: patch.disabled === undefined ? undefined : toFlag(patch.disabled),
+        secret_hash: patch.secretHash,
+        key: patch.key,
+        ecredit_cents: patch.ecreditCents,
+        auto_confirm: patch.autoConfirm === undefined ? undefined : toFlag(patch.autoConfirm),
+      });
+      const { changes } = sql.run(updateClient.for(Object.keys(columns)), {
+        ...(columns as Required<ClientPatch>),
+        id,
+        updated_at: at,
+      });
+      expectOneRow(changes, "client", id);
+    },
+    insertAccessToken(input) {
+      const { lastId } = sql.run(insertToken, {
+        client_id: input.clientId,
+        token_hash: input.tokenHash,
+        scope: input.scope,
+        created_at: input.createdAt,
+        expires_at: input.expiresAt,
+      });
+      return { ...input, id: lastId, revokedAt: null };
+    },
+    revokeAccessTokens(clientId, at) {
+      return sql.run(revokeTokens, { clientId, at }).changes;
+    },
+  };
+}

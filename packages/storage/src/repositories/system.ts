@@ -1,0 +1,112 @@
+import type { InvariantViolation, StorageTx, SystemCounts } from "@dropgate/core-domain";
+import { sql as raw } from "kysely";
+import type { PreparedStatements } from "../sql/prepared-statements.js";
+import { compileStatement, queryBuilder } from "../sql/statement.js";
+
+const selectCounts = compileStatement((_: object) =>
+  queryBuilder
+    .selectNoFrom((eb) => [
+      eb.selectFrom("clients").select(eb.fn.countAll<number>().as("n")).as("clients"),
+      eb.selectFrom("products").select(eb.fn.countAll<number>().as("n")).as("products"),
+      eb.selectFrom("stock_positions").select(eb.fn.countAll<number>().as("n")).as("positions"),
+      eb.selectFrom("ledger_movements").select(eb.fn.countAll<number>().as("n")).as("movements"),
+      eb.selectFrom("units").select(eb.fn.countAll<number>().as("n")).as("units"),
+      eb.selectFrom("orders").select(eb.fn.countAll<number>().as("n")).as("orders"),
+      eb.selectFrom("purchase_orders").select(eb.fn.countAll<number>().as("n")).as("purchaseOrders"),
+      eb.selectFrom("shipments").select(eb.fn.countAll<number>().as("n")).as("shipments"),
+      eb
+        .selectFrom("webhook_deliveries")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "pending")
+        .as("pendingDeliveries"),
+      eb
+        .selectFrom("webhook_deliveries")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "failed")
+        .as("failedDeliveries"),
+    ])
+    // A count subquery always answers a number, although SQL types a scalar subquery as nullable.
+    .$castTo<SystemCounts>(),
+);
+
+// One pass: each position against the sum of its movements (no movement means all zero), plus
+// any negative bucket or available quantity that slipped past the CHECKs (e.g. a migration that
+// rebuilt the table without them).
+const selectViolations = compileStatement((_: object) =>
+  queryBuilder
+    .selectFrom("stock_positions as p")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("ledger_movements")
+          .select((m) => [
+            "position_id",
+            m.fn.sum<number>("delta_on_hand").as("on_hand"),
+            m.fn.sum<number>("delta_allocated").as("allocated"),
+            m.fn.sum<number>("delta_reserved").as("reserved"),
+          ])
+          .groupBy("position_id")
+          .as("l"),
+      (join) => join.onRef("l.position_id", "=", "p.id"),
+    )
+    .select([
+      "p.id",
+      "p.on_hand",
+      "p.allocated",
+      "p.reserved",
+      raw<number>`coalesce(l.on_hand, 0)`.as("ledger_on_hand"),
+      raw<number>`coalesce(l.allocated, 0)`.as("ledger_allocated"),
+      raw<number>`coalesce(l.reserved, 0)`.as("ledger_reserved"),
+    ])
+    .where(
+      raw<boolean>`p.on_hand <> coalesce(l.on_hand, 0)
+        or p.allocated <> coalesce(l.allocated, 0)
+        or p.reserved <> coalesce(l.reserved, 0)
+        or p.on_hand < 0 or p.allocated < 0 or p.reserved < 0
+        or p.on_hand - p.allocated - p.reserved < 0`,
+    )
+    .orderBy("p.id")
+    .$castTo<ViolationRow>(),
+);
+
+interface ViolationRow {
+  id: number;
+  on_hand: number;
+  allocated: number;
+  reserved: number;
+  ledger_on_hand: number;
+  ledger_allocated: number;
+  ledger_reserved: number;
+}
+
+function describe(row: ViolationRow): string {
+  const problems: string[] = [];
+  const buckets = [
+    ["on_hand", row.on_hand, row.ledger_on_hand],
+    ["allocated", row.allocated, row.ledger_allocated],
+    ["reserved", row.reserved, row.ledger_reserved],
+  ] as const;
+  for (const [name, stored, ledger] of buckets) {
+    if (stored !== ledger) problems.push(`${name} is ${stored} but its ledger sums to ${ledger}`);
+    if (stored < 0) problems.push(`${name} is negative (${stored})`);
+  }
+  const available = row.on_hand - row.allocated - row.reserved;
+  if (available < 0) problems.push(`available is negative (${available})`);
+  return problems.join("; ");
+}
+
+/** Whole-database answers: row counts and the ledger invariant. */
+export function systemRepository(sql: PreparedStatements): Pick<StorageTx, "counts" | "checkInvariants"> {
+  return {
+    counts() {
+      const row = sql.get(selectCounts, {});
+      if (row === undefined) throw new Error("counts query answered no row");
+      return row;
+    },
+    checkInvariants(): InvariantViolation[] {
+      return sql
+        .all(selectViolations, {})
+        .map((row) => ({ positionId: row.id, problem: describe(row) }));
+    },
+  };
+}

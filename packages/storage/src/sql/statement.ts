@@ -1,0 +1,90 @@
+import {
+  type Compilable,
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from "kysely";
+import type { Database } from "../schema/database.js";
+
+/*
+ * Queries are written with Kysely's builder (typed against `Database`) but compiled once, when a
+ * module is loaded, and executed by better-sqlite3 prepared statements. Kysely's own async driver
+ * is kept off the hot path: its single-connection mutex wakes every waiter on each release and
+ * collapses under concurrent callers (anchors §4.3).
+ */
+
+/** A Kysely instance that only compiles: it has SQLite's adapter and compiler and no connection. */
+export const queryBuilder = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+/** Stands in for a named argument while a query is compiled; replaced by the value at execution. */
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+/** One parameter slot of a compiled statement: an argument taken by name, or a constant. */
+type Slot = { readonly arg: string } | { readonly constant: unknown };
+
+/** SQL compiled once, plus how to turn named arguments into its positional parameters. */
+export interface Statement<A, R> {
+  readonly sql: string;
+  /** Positional parameters for one execution, in the order the `?` appear. */
+  bind(args: A): unknown[];
+  /** Only carries the row type; never set. */
+  readonly __row?: R;
+}
+
+/**
+ * Compiles a query once. `build` receives an object whose properties stand for the statement's
+ * named arguments (typed as the values they will carry), so the query is written as usual.
+ */
+export function compileStatement<A extends object, R>(build: (args: A) => Compilable<R>): Statement<A, R> {
+  const args = new Proxy({} as A, { get: (_target, name) => new Placeholder(String(name)) });
+  const compiled = build(args).compile();
+  const slots: Slot[] = compiled.parameters.map((p) => (p instanceof Placeholder ? { arg: p.name } : { constant: p }));
+  return {
+    sql: compiled.sql,
+    bind(values: A): unknown[] {
+      const record = values as Record<string, unknown>;
+      const out = new Array<unknown>(slots.length);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i] as Slot;
+        out[i] = "arg" in slot ? record[slot.arg] : slot.constant;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Statements whose shape depends on which optional filters are present (lists, patches): each
+ * shape is compiled the first time it is asked for and reused afterwards.
+ */
+export class StatementShapes<S> {
+  readonly #shapes = new Map<string, S>();
+  constructor(private readonly compile: (present: ReadonlySet<string>) => S) {}
+
+  /** The statement(s) for the given present keys, compiled on first use. */
+  for(present: readonly string[]): S {
+    const key = present.join(",");
+    let shape = this.#shapes.get(key);
+    if (shape === undefined) {
+      shape = this.compile(new Set(present));
+      this.#shapes.set(key, shape);
+    }
+    return shape;
+  }
+}
+
+/** The keys of `record` whose value is not undefined, in declaration order of `keys`. */
+export function presentKeys<K extends string>(record: Partial<Record<K, unknown>>, keys: readonly K[]): K[] {
+  return keys.filter((k) => record[k] !== undefined);
+}

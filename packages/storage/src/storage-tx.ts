@@ -1,0 +1,32 @@
+import type { StorageTx } from "@dropgate/core-domain";
+import { clientRepository } from "./repositories/clients.js";
+import { forwardOrderRepository } from "./repositories/forward-orders.js";
+import { orderRepository } from "./repositories/orders.js";
+import { productRepository } from "./repositories/products.js";
+import { purchaseOrderRepository } from "./repositories/purchase-orders.js";
+import { reservationRepository } from "./repositories/reservations.js";
+import { shipmentRepository } from "./repositories/shipments.js";
+import { shippingRepository } from "./repositories/shipping.js";
+import { stockRepository } from "./repositories/stock.js";
+import { systemRepository } from "./repositories/system.js";
+import { unitRepository } from "./repositories/units.js";
+import { webhookRepository } from "./repositories/webhooks.js";
+import type { PreparedStatements } from "./sql/prepared-statements.js";
+
+/** The port's reads and writes over one connection, assembled from one repository per table group. */
+export function createStorageTx(sql: PreparedStatements): StorageTx {
+  return {
+    ...clientRepository(sql),
+    ...productRepository(sql),
+    ...stockRepository(sql),
+    ...unitRepository(sql),
+    ...orderRepository(sql),
+    ...purchaseOrderRepository(sql),
+    ...shipmentRepository(sql),
+    ...reservationRepository(sql),
+    ...forwardOrderRepository(sql),
+    ...shippingRepository(sql),
+    ...webhookRepository(sql),
+    ...systemRepository(sql),
+  };
+}
