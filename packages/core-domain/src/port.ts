@@ -15,6 +15,9 @@ import type { DeliveryStatus, WebhookDelivery, WebhookEventType, WebhookSubscrip
  * The storage port. Every method is synchronous on purpose: a use case runs inside one
  * `transaction()` call with no `await`, so nothing can interleave between checking stock and
  * taking it (ARCHITECTURE.md, anchors §4.3). Storage implements it with prepared statements.
+ *
+ * Every timestamp crossing the port is in `Date#toISOString()` form (UTC, milliseconds, `Z`):
+ * storage compares them as text, which orders correctly only when they share one format.
  */
 
 /** One page of a keyset-paged list, with the total that matches the filter. */

@@ -199,5 +199,6 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     if (!taken.ok) return taken;
   }
   if (status === "accepted") raisePurchaseOrdersIn(tx, order, at);
-  return ok({ kind: "accepted", order: tx.getOrder(order.id)!, shortages });
+  // Nothing after insertOrder changes the order row or its lines, so no re-read is needed.
+  return ok({ kind: "accepted", order, shortages });
 }
