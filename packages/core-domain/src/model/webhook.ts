@@ -51,3 +51,17 @@ export const WebhookDelivery = z.object({
   updatedAt: Timestamp,
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/** A subscription as shown back to operators: its endpoint secrets masked, never echoed. */
+export function withMaskedAuth(subscription: WebhookSubscription): WebhookSubscription {
+  const { auth } = subscription;
+  const masked: WebhookAuth =
+    auth.kind === "basic"
+      ? { ...auth, password: "********" }
+      : auth.kind === "header"
+        ? { ...auth, value: "********" }
+        : auth.kind === "oauth2"
+          ? { ...auth, clientSecret: "********" }
+          : auth;
+  return { ...subscription, auth: masked };
+}

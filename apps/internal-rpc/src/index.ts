@@ -1,0 +1,12 @@
+export { type ClientRef, resolveClient } from "./client-ref.js";
+export { DomainFailure, TRPC_CODE_OF, toTrpcError, unwrap } from "./domain-failure.js";
+export { type AppRouter, appRouter } from "./router.js";
+export { loadRpcConfig, RpcConfig, RpcConfigError, RpcEnv } from "./server/config.js";
+export { createRpcServer, RPC_BASE_PATH, type RpcServer, type RpcServerOptions } from "./server/create-rpc-server.js";
+export { type RunningRpc, startInternalRpc } from "./server/start.js";
+export { type ResolvedToken, resolveRpcToken, tokenFilePath } from "./server/token.js";
+export type { RpcContext } from "./trpc.js";
+export { demoWorld } from "./world/demo-world.js";
+export { IssuedCredential, WorldLoadReport } from "./world/load-report.js";
+export { loadWorld } from "./world/load-world.js";
+export { WorldFile, type WorldFileInput } from "./world/world-file.js";

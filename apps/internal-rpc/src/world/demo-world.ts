@@ -1,0 +1,107 @@
+import type { Condition } from "@dropgate/core-domain";
+import type { WorldFileInput } from "./world-file.js";
+
+const WAREHOUSE = "Nashville DC";
+
+/** Operator-held units: `count` units of one sku in one condition and disposition. */
+function units(sku: string, upc: string, condition: Condition, disposition: string, count: number, firstLp: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    lp: `LPN${String(firstLp + i).padStart(7, "0")}`,
+    sku,
+    upc,
+    condition,
+    disposition,
+    warehouse: WAREHOUSE,
+    location: `A-${String(1 + ((firstLp + i) % 12)).padStart(2, "0")}-01`,
+    program: "returns",
+  }));
+}
+
+/**
+ * The built-in demo world: a drop-ship vendor with vendor-managed products, an Optoro buyer,
+ * a Rewix buyer with ecredit, operator-held units in several conditions, two lots with their
+ * manifests, ship classes and carriers. Loading it again changes nothing.
+ */
+export const demoWorld: WorldFileInput = {
+  clients: [
+    { name: "acme-vendor", dialect: "retailops", scope: "vendor", vendorId: "27" },
+    { name: "demo-buyer", dialect: "optoro", scope: "buyer" },
+    { name: "rewix-buyer", dialect: "rewix", scope: "buyer", ecreditCents: 50_000, autoConfirm: true },
+  ],
+  products: [
+    { sku: "ACME-ABC123", upc: "012345678905", brand: "Acme", title: "Acme 20V Cordless Drill", vendorId: "27", vpc: "ABC123" },
+    { sku: "ACME-DEF456", upc: "012345678912", brand: "Acme", title: "Acme Orbital Sander", vendorId: "27", vpc: "DEF456" },
+    { sku: "ACME-GHI789", upc: "012345678929", brand: "Acme", title: "Acme Shop Vacuum 5 gal", vendorId: "27", vpc: "GHI789" },
+    { sku: "OPT-KETTLE-01", upc: "840000000011", brand: "Brewster", title: "Electric Kettle 1.7 L" },
+    { sku: "OPT-HEADSET-02", upc: "840000000028", brand: "Sonance", title: "Wireless Headset" },
+    { sku: "OPT-BLENDER-03", upc: "840000000035", brand: "Whirl", title: "Countertop Blender" },
+    { sku: "CSAA12345", title: "Pallet: mixed small kitchen appliances" },
+    { sku: "CSAA12346", title: "Pallet: headsets and audio" },
+  ],
+  stock: [
+    { sku: "ACME-ABC123", condition: "N", channel: "rts_drop_ship", onHand: 25, priceCents: 8_999 },
+    { sku: "ACME-DEF456", condition: "N", channel: "rts_drop_ship", onHand: 40, priceCents: 4_999 },
+    { sku: "ACME-GHI789", condition: "N", channel: "rts_drop_ship", onHand: 10, priceCents: 6_999 },
+    {
+      sku: "CSAA12345",
+      condition: "B",
+      channel: "rts_drop_ship",
+      kind: "lot",
+      onHand: 1,
+      priceCents: 125_000,
+      lot: {
+        warehouseName: WAREHOUSE,
+        templateName: "mixed-kitchen",
+        photoUrls: [],
+        weight: 340,
+        manifestItems: [
+          { identifier: "LPN0000101", itemTitle: "Electric Kettle 1.7 L", condition: "B", manufacturer: "Brewster", upc: "840000000011", sku: "OPT-KETTLE-01" },
+          { identifier: "LPN0000102", itemTitle: "Countertop Blender", condition: "B", manufacturer: "Whirl", upc: "840000000035", sku: "OPT-BLENDER-03" },
+          { identifier: "LPN0000103", itemTitle: "Countertop Blender", condition: "R", manufacturer: "Whirl", upc: "840000000035", sku: "OPT-BLENDER-03" },
+        ],
+      },
+    },
+    {
+      sku: "CSAA12346",
+      condition: "A",
+      channel: "rts_drop_ship",
+      kind: "lot",
+      onHand: 1,
+      priceCents: 98_000,
+      lot: {
+        warehouseName: WAREHOUSE,
+        templateName: "audio",
+        photoUrls: [],
+        weight: 120,
+        manifestItems: [
+          { identifier: "LPN0000201", itemTitle: "Wireless Headset", condition: "A", manufacturer: "Sonance", upc: "840000000028", sku: "OPT-HEADSET-02" },
+          { identifier: "LPN0000202", itemTitle: "Wireless Headset", condition: "A", manufacturer: "Sonance", upc: "840000000028", sku: "OPT-HEADSET-02" },
+        ],
+      },
+    },
+  ],
+  units: [
+    ...units("OPT-KETTLE-01", "840000000011", "N", "rts_drop_ship", 1, 1),
+    ...units("OPT-KETTLE-01", "840000000011", "A", "rts_drop_ship", 3, 2),
+    ...units("OPT-KETTLE-01", "840000000011", "B", "rts_drop_ship", 2, 5),
+    ...units("OPT-HEADSET-02", "840000000028", "A", "rts_drop_ship", 2, 7),
+    ...units("OPT-HEADSET-02", "840000000028", "R", "rts_drop_ship", 2, 9),
+    ...units("OPT-BLENDER-03", "840000000035", "B", "rts_drop_ship", 2, 11),
+    // Still in returns-to-stock: `dropgate units move LPN0000013 --to rts_drop_ship` lists them.
+    ...units("OPT-BLENDER-03", "840000000035", "A", "rts", 2, 13),
+    // Awaiting test: TT is not a listing condition, so it adds no stock until graded.
+    ...units("OPT-HEADSET-02", "840000000028", "TT", "rts_drop_ship", 1, 15),
+  ],
+  shipClasses: [
+    { id: 5, name: "FedEx 2Day", carrier: "FedEx" },
+    { id: 7, name: "FedEx Ground", carrier: "FedEx" },
+    { id: 34, name: "USPS Priority Mail", carrier: "USPS" },
+    { id: 62, name: "UPS Ground", carrier: "UPS" },
+    { id: 114, name: "LTL", carrier: "LTL" },
+  ],
+  carriers: [
+    { id: 10, name: "DHL", costCents: 1_490, isDefault: false },
+    { id: 20, name: "UPS", costCents: 990, isDefault: true },
+    { id: 30, name: "GLS", costCents: 790, isDefault: false },
+  ],
+};

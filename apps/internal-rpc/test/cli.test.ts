@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliRun, runCli } from "./support/run-cli.js";
+import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
+
+const worldPath = fileURLToPath(new URL("./fixtures/world.json", import.meta.url));
+
+let h: Harness;
+let dir: string;
+let env: Record<string, string>;
+
+/** Runs the CLI against the test server; `--json` answers are parsed. */
+const dropgate = (...args: string[]) => runCli(args, env);
+const json = (run: CliRun): unknown => {
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  dir = mkdtempSync(join(tmpdir(), "dropgate-cli-"));
+  // DROPGATE_DB_PATH points at an empty folder so no token file on this machine is picked up.
+  env = { DROPGATE_RPC_URL: h.server.url, DROPGATE_RPC_TOKEN: TEST_TOKEN, DROPGATE_DB_PATH: join(dir, "none.sqlite") };
+});
+afterAll(async () => {
+  await h.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("dropgate CLI", () => {
+  it("answers health as JSON", async () => {
+    expect(json(await dropgate("system", "health", "--json"))).toMatchObject({ status: "ok" });
+  });
+
+  it("exits 3 without a token and says how to give one", async () => {
+    const run = await runCli(["clients", "list"], { DROPGATE_RPC_URL: h.server.url, DROPGATE_DB_PATH: join(dir, "none.sqlite") });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("DROPGATE_RPC_TOKEN");
+    expect(run.stdout).toBe("");
+  });
+
+  it("exits 4 when the server cannot be reached", async () => {
+    const run = await runCli(["system", "counts"], { ...env, DROPGATE_RPC_URL: "http://127.0.0.1:9/trpc" });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("cannot reach the internal RPC");
+  });
+
+  it("creates a client and lists it, as JSON and as a table", async () => {
+    const issued = json(await dropgate("--json", "clients", "create", "cli-shop", "--dialect", "optoro", "--scope", "buyer")) as {
+      client: { name: string };
+      secret: string;
+    };
+    expect(issued.client.name).toBe("cli-shop");
+    expect(issued.secret.length).toBeGreaterThan(20);
+    const table = await dropgate("clients", "list");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ID\s+NAME\s+DIALECT/);
+    expect(table.stdout).toContain("cli-shop");
+  });
+
+  it("loads a world file and prints the issued credentials as JSON keyed by client name", async () => {
+    const run = await dropgate("load", worldPath);
+    expect(run.code).toBe(0);
+    const credentials = JSON.parse(run.stdout) as Record<string, { key: string; secret: string }>;
+    expect(Object.keys(credentials).sort()).toEqual(["north-buyer", "north-vendor", "south-buyer"]);
+    expect(credentials["north-buyer"]?.secret.length).toBeGreaterThan(20);
+    expect(run.stderr).toContain("clients: 3 created");
+    expect((await h.rpc.stock.positions.query({ sku: "NV-100" })).rows[0]?.onHand).toBe(12);
+  });
+
+  it("refuses an invalid world file with exit 2 and the field at fault", async () => {
+    const bad = join(dir, "bad-world.json");
+    writeFileSync(bad, JSON.stringify({ clients: [{ name: "x", dialect: "fax", scope: "buyer" }] }));
+    const run = await dropgate("load", bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("clients.0.dialect");
+  });
+
+  it("loads the demo twice without duplicating anything", async () => {
+    const first = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown> };
+    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "rewix-buyer"]);
+    const counts = await h.rpc.system.counts.query();
+    const second = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown>; clients: { existing: number } };
+    expect(second.credentials).toEqual({});
+    expect(second.clients.existing).toBe(3);
+    expect(await h.rpc.system.counts.query()).toEqual(counts);
+  });
+
+  it("moves a unit and shows its history", async () => {
+    await h.rpc.world.demo.mutate();
+    expect((await dropgate("units", "move", "LPN0000014", "--to", "rts_drop_ship", "--user", "ops")).code).toBe(0);
+    const history = json(await dropgate("units", "history", "LPN0000014", "--json")) as { events: { toDisposition: string }[] };
+    expect(history.events.map((e) => e.toDisposition)).toEqual(["rts_drop_ship"]);
+  });
+
+  it("exits 1 with the domain code when the server refuses", async () => {
+    const human = await dropgate("orders", "show", "424242");
+    expect(human.code).toBe(1);
+    expect(human.stderr).toContain("error:");
+    expect(human.stderr).toContain("NOT_FOUND");
+    expect((await dropgate("clients", "create", "dup-shop", "--dialect", "optoro", "--scope", "buyer")).code).toBe(0);
+    const machine = await dropgate("--json", "clients", "create", "dup-shop", "--dialect", "optoro", "--scope", "buyer");
+    expect(machine.code).toBe(1);
+    expect(machine.stdout).toBe("");
+    expect(JSON.parse(machine.stderr)).toMatchObject({ error: "CONFLICT", domainCode: "CONFLICT", field: "name" });
+    const invalid = await dropgate("carriers", "set", "0", "UPS", "--cost-cents", "1");
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("invalid input to carriers.upsert");
+    expect(invalid.stderr).toMatch(/^ {2}id: /m);
+  });
+
+  it("exits 2 on a usage error", async () => {
+    const badArgument = await dropgate("stock", "adjust", "abc", "1", "--reason", "x");
+    expect(badArgument.code).toBe(2);
+    expect(badArgument.stderr).toContain("expected an integer");
+    const missingOption = await dropgate("clients", "create", "nameless");
+    expect(missingOption.code).toBe(2);
+    expect(missingOption.stderr).toContain("--dialect");
+  });
+
+  it("imports 10,000 stock rows from CSV in batches and the counts add up", async () => {
+    const file = join(dir, "stock.csv");
+    const lines = ["sku,condition,channel,on_hand,price_cents"];
+    for (let i = 0; i < 10_000; i++) lines.push(`BULK-${String(i).padStart(5, "0")},${"NABR"[i % 4]},rts_drop_ship,${i % 7},${100 + i}`);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+
+    const summary = json(await dropgate("import", "stock", file, "--json")) as { rows: number; batches: number };
+    expect(summary).toMatchObject({ rows: 10_000, batches: 2 });
+
+    const page = await h.rpc.stock.positions.query({ sku: "BULK-09999" });
+    expect(page.rows[0]).toMatchObject({ condition: "R", onHand: 9_999 % 7, priceCents: 10_099 });
+    const bulk = h.storage.read((r) => {
+      let rows = 0;
+      let onHand = 0;
+      for (let afterId: number | undefined, more = true; more; ) {
+        const p = r.listPositions({ limit: 1_000, afterId });
+        for (const row of p.rows) {
+          if (!row.sku.startsWith("BULK-")) continue;
+          rows++;
+          onHand += row.onHand;
+        }
+        afterId = p.nextAfterId ?? undefined;
+        more = p.nextAfterId !== null;
+      }
+      return { rows, onHand };
+    });
+    let expected = 0;
+    for (let i = 0; i < 10_000; i++) expected += i % 7;
+    expect(bulk).toEqual({ rows: 10_000, onHand: expected });
+    expect(await h.rpc.system.check.query()).toEqual({ ok: true, violations: [] });
+  });
+
+  it("imports products from JSON and from CSV, keeping a UPC's leading zero", async () => {
+    const jsonFile = join(dir, "products.json");
+    writeFileSync(jsonFile, JSON.stringify([{ sku: "JSON-1", title: "One" }, { sku: "JSON-2", vendorId: "27", vpc: "J2" }]));
+    expect(json(await dropgate("--json", "import", "products", jsonFile))).toMatchObject({ rows: 2, batches: 1 });
+    expect((await h.rpc.products.get.query({ sku: "JSON-2" })).product.vpc).toBe("J2");
+
+    const csv = join(dir, "products.csv");
+    writeFileSync(csv, 'sku,upc,title,vendor_id,vpc\nCSV-1,012345678905,"Drill, cordless",27,C1\n');
+    const run = await dropgate("import", "products", csv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("imported 1 rows of products");
+    expect((await h.rpc.products.get.query({ sku: "CSV-1" })).product).toMatchObject({ upc: "012345678905", title: "Drill, cordless", vendorId: "27" });
+  });
+
+  it("refuses a bad CSV whole, naming the lines", async () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "sku,condition,onHand\nGOOD-1,N,1\nBAD-1,Z,1\nBAD-2,N,-4\n");
+    const run = await dropgate("import", "stock", bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("bad.csv:3: condition");
+    expect(run.stderr).toContain("bad.csv:4: onHand");
+    expect((await h.rpc.stock.positions.query({ sku: "GOOD-1" })).rows).toEqual([]);
+  });
+
+  it("says how far an import got when the server refuses a later batch", async () => {
+    // A lot holds 0 or 1: the schema lets onHand 2 through, the use case refuses it.
+    const file = join(dir, "lots.csv");
+    writeFileSync(file, "sku,condition,onHand,kind\nPART-1,N,1,unit\nPART-2,N,1,unit\nPART-3,N,2,lot\n");
+    const run = await dropgate("--json", "import", "stock", file, "--batch-size", "2");
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stderr)).toMatchObject({ error: "BAD_REQUEST", domainCode: "VALIDATION", imported: 2 });
+    expect((await h.rpc.stock.positions.query({ sku: "PART-2" })).rows).toHaveLength(1);
+    expect((await h.rpc.stock.positions.query({ sku: "PART-3" })).rows).toEqual([]);
+  });
+
+  it("exits 1 from system check when a position disagrees with its ledger", async () => {
+    const position = await h.rpc.stock.set.mutate({ sku: "CORRUPT-1", condition: "N", onHand: 1 });
+    expect((await dropgate("system", "check")).code).toBe(0);
+    // Corrupt one position behind the ledger's back (this test runs last in the file).
+    h.storage.db.prepare("UPDATE stock_positions SET on_hand = on_hand + 1 WHERE id = ?").run(position.id);
+    const run = await dropgate("system", "check");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`position ${position.id}:`);
+    expect(run.stderr).toContain("ledger invariant violated");
+  });
+});

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// The Quick start (`turbo run build && node scripts/start.mjs`): the gateway, the internal RPC and
+// (later) the webhook dispatcher in ONE process over ONE storage connection to the embedded
+// SQLite file. On first start (no clients yet) it loads the demo world and keeps the issued demo
+// credentials next to the database, because Dropgate stores only hashes of secrets: that file is
+// the only copy. Each app can also run alone against the same file (see the READMEs).
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createDialects, createGateway, createShutdown, loadConfig, resolveCursorSecret } from "@dropgate/gateway";
+import { createRpcServer, demoWorld, loadRpcConfig, loadWorld, resolveRpcToken, WorldFile } from "@dropgate/internal-rpc";
+import { openStorage } from "@dropgate/storage";
+
+/** Prints a message for a configuration problem and exits without a stack trace. */
+function fail(message) {
+  console.error(`dropgate: ${message}`);
+  process.exit(1);
+}
+
+/** Loads the demo world when the database has no clients yet; answers the demo credentials or null. */
+function ensureDemoWorld(ctx, credentialsFile) {
+  const fresh = ctx.store.read((r) => r.listClients().length === 0);
+  if (fresh) {
+    const loaded = loadWorld(ctx, WorldFile.parse(demoWorld));
+    if (!loaded.ok) {
+      console.error(`dropgate: loading the demo world failed: ${loaded.error.message}`);
+      return null;
+    }
+    writeFileSync(credentialsFile, `${JSON.stringify(loaded.value.credentials, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(credentialsFile, 0o600);
+    console.log(`loaded the demo world; its credentials are saved in ${credentialsFile} (mode 0600)`);
+    return loaded.value.credentials;
+  }
+  if (!existsSync(credentialsFile)) return null;
+  return JSON.parse(readFileSync(credentialsFile, "utf8"));
+}
+
+function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials, credentialsFile }) {
+  const lines = [
+    "",
+    "Dropgate is running",
+    `  database          ${dbPath}`,
+    `  gateway           ${gatewayUrl}/   (lists the dialects and their documents)`,
+    ...dialects.map((d) => `  ${d.title.padEnd(17)} ${gatewayUrl}${d.prefix}   docs: ${gatewayUrl}${d.prefix}/docs`),
+    `  internal RPC      ${rpcUrl}`,
+    `  RPC token         ${token.token}   (${token.source === "env" ? "from DROPGATE_RPC_TOKEN" : `kept in ${token.file}`})`,
+    `  CLI               pnpm dropgate system counts   (finds the token next to the database)`,
+    "",
+  ];
+  if (credentials) {
+    lines.push(`Demo credentials (secrets are stored hashed; ${credentialsFile} is the only copy):`);
+    for (const [name, c] of Object.entries(credentials)) {
+      lines.push(`  ${name.padEnd(12)} ${c.dialect.padEnd(9)} ${c.scope.padEnd(7)} key ${c.key}  secret ${c.secret}`);
+    }
+    const buyer = credentials["demo-buyer"];
+    if (buyer) {
+      lines.push(
+        "",
+        "Try the Optoro buyer:",
+        `  curl -s ${gatewayUrl}/optoro/auth/oauth/token -H 'content-type: application/json' \\`,
+        `    -d '{"grant_type":"client_credentials","client_id":"${buyer.key}","client_secret":"${buyer.secret}"}'`,
+      );
+    }
+  } else {
+    lines.push(
+      `No demo credentials to show (the database was not seeded by this script, or ${credentialsFile} is gone).`,
+      "Issue new ones with: pnpm dropgate clients rotate demo-buyer",
+    );
+  }
+  console.log(lines.join("\n"));
+}
+
+let gatewayConfig;
+let rpcConfig;
+try {
+  gatewayConfig = loadConfig();
+  rpcConfig = loadRpcConfig();
+} catch (error) {
+  fail(error.message);
+}
+
+// The gateway resolves DROPGATE_DB_PATH to an absolute path; both apps use that one file.
+const dbPath = gatewayConfig.dbPath;
+const store = await openStorage({ path: dbPath });
+const ctx = { store, now: () => new Date() };
+
+const cursorSecret = resolveCursorSecret(gatewayConfig.cursorSecret, dbPath);
+const dialects = createDialects({
+  cursorSecret,
+  ...(gatewayConfig.oauthTokenTtlSeconds === undefined ? {} : { oauthTokenTtlSeconds: gatewayConfig.oauthTokenTtlSeconds }),
+});
+const app = createGateway({ store, config: gatewayConfig, dialects });
+// Storage is shared, so the gateway's shutdown must not close it; it is closed last, below.
+const stopGateway = createShutdown({ app, closeStorage: () => {}, timeoutMs: gatewayConfig.shutdownTimeoutMs });
+
+const token = resolveRpcToken({ token: rpcConfig.token, dbPath });
+let rpc;
+let gatewayUrl;
+try {
+  gatewayUrl = await app.listen({ host: gatewayConfig.host, port: gatewayConfig.port });
+  rpc = await createRpcServer({ store, token: token.token, host: rpcConfig.host, port: rpcConfig.port });
+} catch (error) {
+  await app.close();
+  store.close();
+  fail(error.code === "EADDRINUSE" ? `a port is taken (${error.message}); set DROPGATE_GATEWAY_PORT / DROPGATE_RPC_PORT` : error.message);
+}
+
+// ── Webhook dispatcher ──────────────────────────────────────────────────────────────────────
+// When it lands, start it here on the same `ctx` (claimDueDeliveries → send → recordDeliveryAttempt)
+// and stop it first in `shutdown` below, before the servers, so no claimed delivery is left in flight.
+const dispatcher = null;
+
+const credentialsFile = join(dirname(dbPath), "demo-credentials.json");
+const credentials = ensureDemoWorld(ctx, credentialsFile);
+printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile });
+
+let stopping;
+/** Stops taking work in dependency order, then closes the one storage connection. */
+function shutdown(signal) {
+  stopping ??= (async () => {
+    console.log(`\n${signal}: shutting down`);
+    await dispatcher?.stop();
+    await Promise.all([stopGateway(), rpc.close()]);
+    store.close();
+  })().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
