@@ -13,6 +13,8 @@ export function packageConfig(overrides = {}) {
       testTimeout: 30_000,
       hookTimeout: 30_000,
       restoreMocks: true,
+      // The JSON report lets .ci/run print one "N passed, N failed" line for the whole workspace.
+      reporters: ["default", ["json", { outputFile: ".cache/vitest-report.json" }]],
       ...overrides.test,
     },
   });
