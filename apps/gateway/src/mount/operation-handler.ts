@@ -9,7 +9,7 @@ import type {
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RateLimiter } from "../limits/token-bucket.js";
 import { mediaType } from "./body-parsers.js";
-import { renderProblem } from "./render-problem.js";
+import { renderInvalid, renderProblem } from "./render-problem.js";
 import { validatePart } from "./validate.js";
 import { writeResponse } from "./write-response.js";
 
@@ -25,7 +25,10 @@ const DEFAULT_CONTENT_TYPES = ["application/json"];
  * The order of checks matters: the client is authenticated first so the rate limit can be kept
  * per client (a failed authentication is charged to the caller's address, which also slows down
  * credential guessing); then every request part is validated before the handler runs, so bad
- * input is answered with a 4xx and never reaches a use case half-checked.
+ * input is answered with a 4xx and never reaches a use case half-checked. Headers go first: a
+ * dialect's version header decides how the rest of the request reads (Optoro answers a missing
+ * version before a bad query). The operation may word a validation failure itself
+ * (`renderInvalid`); otherwise the dialect renders it like any other problem.
  */
 
 /** The Fastify handler of one operation: authenticate, rate-limit, validate, run, answer. */
@@ -39,6 +42,8 @@ export function operationHandler(
     const response = renderProblem(dialect, found);
     return writeResponse(reply, headers === undefined ? response : withHeaders(response, headers));
   };
+  const invalid = (reply: FastifyReply, found: RequestProblem): FastifyReply =>
+    writeResponse(reply, renderInvalid(dialect, operation, found));
 
   return async (request, reply) => {
     try {
@@ -72,14 +77,14 @@ export function operationHandler(
       if (authProblem !== undefined) return problem(reply, authProblem);
 
       const { request: schemas } = operation;
-      const params = validatePart(schemas.params, request.params ?? {}, "params");
-      if (!params.ok) return problem(reply, params.problem);
-      const query = validatePart(schemas.query, request.query ?? {}, "query");
-      if (!query.ok) return problem(reply, query.problem);
       const headers = validatePart(schemas.headers, request.headers, "headers");
-      if (!headers.ok) return problem(reply, headers.problem);
+      if (!headers.ok) return invalid(reply, headers.problem);
+      const params = validatePart(schemas.params, request.params ?? {}, "params");
+      if (!params.ok) return invalid(reply, params.problem);
+      const query = validatePart(schemas.query, request.query ?? {}, "query");
+      if (!query.ok) return invalid(reply, query.problem);
       const body = validatePart(schemas.body, schemas.body === undefined ? undefined : request.body, "body");
-      if (!body.ok) return problem(reply, body.problem);
+      if (!body.ok) return invalid(reply, body.problem);
 
       const response = await operation.handler(
         {

@@ -1,4 +1,4 @@
-import type { DialectDefinition, OperationResponse, RequestProblem } from "@dropgate/core-domain";
+import type { DialectDefinition, Operation, OperationResponse, RequestProblem } from "@dropgate/core-domain";
 
 /*
  * Outside every dialect's prefix (or if a dialect's renderer itself fails) there is no envelope
@@ -18,4 +18,19 @@ export function renderProblem(dialect: DialectDefinition<never> | undefined, pro
     status: problem.status,
     body: { message: problem.message, ...(problem.field === undefined ? {} : { field: problem.field }) },
   };
+}
+
+/** The response for a request part that failed its schema: the operation's own answer, else the dialect's. */
+export function renderInvalid(
+  dialect: DialectDefinition<never>,
+  operation: Pick<Operation<never>, "renderInvalid">,
+  problem: RequestProblem,
+): OperationResponse {
+  try {
+    const own = operation.renderInvalid?.(problem);
+    if (own !== undefined) return own;
+  } catch {
+    // Fall back to the dialect's envelope: a failing renderer must not turn a 4xx into a 500.
+  }
+  return renderProblem(dialect, problem);
 }

@@ -56,6 +56,17 @@ describe("the Optiturn-DropShip-Version header", () => {
     });
     expect(lower.status).toBe(201);
   });
+
+  it("is checked before the query and the body, as Optoro does", async () => {
+    world = await startOptoro();
+    const buyer = await world.buyer("buyer");
+    const headers = { "Optiturn-DropShip-Version": null };
+    const missing = { message: "Missing required header Optiturn-DropShip-Version: 2023-08-15" };
+    const badQuery = await buyer.call<MessageBody>("GET", "/listings", { query: { per_page: "ten" }, headers });
+    expect([badQuery.status, badQuery.body]).toEqual([400, missing]);
+    const badBody = await buyer.call<MessageBody>("POST", "/orders", { body: { order: {} }, headers });
+    expect([badBody.status, badBody.body]).toEqual([400, missing]);
+  });
 });
 
 describe("bad requests never reach a 500", () => {

@@ -4,7 +4,9 @@ import type { Client } from "../model/client.js";
 /*
  * A dialect describes its HTTP operations as data, with no HTTP framework: the gateway mounts
  * the table as routes and generates the OpenAPI document from the same table, so the two cannot
- * drift apart. Handlers receive already-validated input.
+ * drift apart. Handlers receive already-validated input: the gateway checks headers first (a
+ * version header decides how the rest reads), then path, query and body, and answers the first
+ * part that fails through the operation's `renderInvalid`, else the dialect's `renderProblem`.
  */
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -62,6 +64,12 @@ export interface Operation<Ctx = unknown> {
     readonly contentTypes?: readonly string[];
   };
   readonly responses: Readonly<Record<number, OperationResponseSpec>>;
+  /**
+   * Answers a request part that failed its schema in this operation's own words (e.g. 422 with a
+   * reason naming the field); undefined leaves it to the dialect's `renderProblem`. Called only
+   * for `kind: "validation"` problems; `problem.location` says which part failed.
+   */
+  readonly renderInvalid?: (problem: RequestProblem) => OperationResponse | undefined;
   // biome-ignore lint/suspicious/noExplicitAny: the table holds operations of different input types
   readonly handler: (input: OperationInput<any, any, any, any>, ctx: Ctx) => OperationResponse | Promise<OperationResponse>;
 }
@@ -87,6 +95,17 @@ export interface RequestProblem {
   readonly field?: string;
   /** Which part of the request the field is in. */
   readonly location?: "params" | "query" | "headers" | "body";
+  /**
+   * Validation problems: the first issue's own message as the schema words it, without the
+   * gateway's `Invalid <location> field "…":` around it, for dialects whose schemas carry the
+   * partner's texts.
+   */
+  readonly detail?: string;
+  /**
+   * Validation problems: every issue, in zod's order, each with the `input` at fault (undefined
+   * when the value is missing), for renderers that word each issue themselves.
+   */
+  readonly issues?: readonly z.core.$ZodIssue[];
 }
 
 /** Identity a dialect extracted from a request, checked by the dialect's authenticator. */

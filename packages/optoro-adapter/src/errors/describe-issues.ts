@@ -11,7 +11,7 @@ export function issuePath(root: string, issue: z.core.$ZodIssue): string {
   return [root, ...issue.path.map(String)].filter((part) => part.length > 0).join(".") || "body";
 }
 
-/** Parse with `{ reportInput: true }` so a missing value can be told from a wrong one. */
+/** Needs issues parsed with `{ reportInput: true }` (the gateway's are) to tell a missing value from a wrong one. */
 function describe(issue: z.core.$ZodIssue): string {
   if ("input" in issue && issue.input === undefined) return "is missing";
   switch (issue.code) {
@@ -36,6 +36,6 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** One sentence naming every field at fault, most specific path first as zod reports them. */
-export function describeIssues(root: string, error: z.ZodError): string {
-  return error.issues.map((issue) => `${issuePath(root, issue)} ${describe(issue)}`).join(", ");
+export function describeIssues(root: string, issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issuePath(root, issue)} ${describe(issue)}`).join(", ");
 }

@@ -4,8 +4,10 @@ import { message } from "./respond.js";
 /*
  * The one place where gateway-detected problems become Drop Ship answers (optoro.md §2.9):
  * everything is `{"message": …}`. Query, path and header problems are 400 (Optoro answers a
- * missing parameter, a bad updated_at or per_page with 400); a body that parses but does not fit
- * is 422 ("Validation error. Fix request payload and try again."); JSON that does not parse is 400.
+ * missing parameter, a bad updated_at or per_page with 400) with the schema's own text
+ * (`detail`); a body that parses but does not fit is 422 ("Validation error. Fix request payload
+ * and try again."), worded by the operation where Optoro words it (`renderInvalid`); JSON that
+ * does not parse is 400.
  */
 
 /** WWW-Authenticate challenge for bearer-token failures (RFC 6750 §3). */
@@ -15,7 +17,8 @@ const BEARER_CHALLENGE = 'Bearer realm="optoro-drop-ship"';
 export function renderDropShipProblem(problem: RequestProblem): OperationResponse {
   switch (problem.kind) {
     case "validation":
-      return message(problem.location === "body" ? 422 : 400, problem.message);
+      // The query, path and header schemas word their issues as Optoro does (requests.ts).
+      return message(problem.location === "body" ? 422 : 400, problem.detail ?? problem.message);
     case "bad_request":
       return message(400, problem.message);
     case "unauthorized":

@@ -5,12 +5,12 @@ import type {
   OperationInput,
   OperationResponse,
   OperationResponseSpec,
+  RequestProblem,
   UseCaseContext,
 } from "@dropgate/core-domain";
 import type { z } from "zod";
 import { message } from "../errors/respond.js";
 import { VersionHeaders } from "../wire/requests.js";
-import { documentedObject, documentedValue } from "./documented-schema.js";
 
 /** What a Drop Ship handler receives: checked parts and the authenticated buyer. */
 export interface DropShipRequest<P, Q, B> {
@@ -18,18 +18,6 @@ export interface DropShipRequest<P, Q, B> {
   readonly query: Q;
   readonly body: B;
   readonly client: Client;
-}
-
-/** A body checked against `schema`; `invalid` answers in the operation's own words. */
-export interface CheckedBody<B> {
-  readonly schema: z.ZodType<B>;
-  readonly invalid: (error: z.ZodError) => OperationResponse;
-}
-
-/** A body handed to the handler as it came (it answers per item, e.g. a batch), documented as `documentedAs`. */
-export interface RawBody {
-  readonly documentedAs: z.ZodType;
-  readonly description: string;
 }
 
 export interface DropShipOperationSpec<P, Q, B> {
@@ -40,25 +28,26 @@ export interface DropShipOperationSpec<P, Q, B> {
   readonly description: string;
   readonly tag: "Listings" | "Orders" | "Shipments";
   readonly params?: z.ZodType<P>;
-  readonly query?: z.ZodObject & z.ZodType<Q>;
-  readonly body?: CheckedBody<B> | RawBody;
+  readonly query?: z.ZodType<Q>;
+  readonly body?: z.ZodType<B>;
+  /**
+   * Answers a body that does not fit `body` in this operation's words (Optoro's 422 "Order not
+   * created", "Payment status is not valid", …). Without it the dialect answers 422 with the
+   * first issue's message.
+   */
+  readonly invalidBody?: (problem: RequestProblem) => OperationResponse;
   readonly responses: Readonly<Record<number, OperationResponseSpec>>;
   readonly handle: (request: DropShipRequest<P, Q, B>, ctx: UseCaseContext) => OperationResponse;
 }
 
-/** The first issue's message: query and header schemas carry Optoro's texts (requests.ts). */
-function firstMessage(error: z.ZodError, fallback: string): string {
-  return error.issues[0]?.message ?? fallback;
-}
-
 /**
- * Builds one Drop Ship operation. Its handler checks, in this order, the version header (400),
- * the query (400) and the body (the operation's answer) against the strict schemas, then runs
- * `handle` with typed parts. The table hands the gateway schemas that document the strict ones.
+ * Builds one Drop Ship operation. The gateway checks its parts against the strict schemas —
+ * the version header first, then path, query and body — and answers a failure in Optoro's words:
+ * query, path and header schemas carry Optoro's texts (requests.ts), which the dialect's
+ * `renderDropShipProblem` answers as 400; a body failure goes to `invalidBody`.
  */
 export function dropShipOperation<P = unknown, Q = unknown, B = unknown>(spec: DropShipOperationSpec<P, Q, B>): Operation<UseCaseContext> {
-  const body = spec.body;
-  const raw = body !== undefined && "documentedAs" in body;
+  const { invalidBody } = spec;
   return {
     id: spec.id,
     method: spec.method,
@@ -68,33 +57,19 @@ export function dropShipOperation<P = unknown, Q = unknown, B = unknown>(spec: D
     tags: [spec.tag],
     auth: "client",
     request: {
+      headers: VersionHeaders,
       ...(spec.params === undefined ? {} : { params: spec.params }),
-      ...(spec.query === undefined ? {} : { query: documentedObject(spec.query) }),
-      headers: documentedObject(VersionHeaders),
-      ...(body === undefined ? {} : { body: raw ? documentedValue(body.documentedAs, body.description) : documentedValue(body.schema) }),
+      ...(spec.query === undefined ? {} : { query: spec.query }),
+      ...(spec.body === undefined ? {} : { body: spec.body }),
     },
     responses: spec.responses,
-    handler: (input: OperationInput, ctx: UseCaseContext) => {
+    ...(invalidBody === undefined
+      ? {}
+      : { renderInvalid: (problem: RequestProblem) => (problem.location === "body" ? invalidBody(problem) : undefined) }),
+    handler: (input: OperationInput<P, Q, unknown, B>, ctx: UseCaseContext) => {
       // The gateway authenticates `auth: "client"` operations before the handler runs.
       if (input.client === null) return message(401, "Not Authorized");
-      const headers = VersionHeaders.safeParse(input.headers);
-      if (!headers.success) return message(400, firstMessage(headers.error, "Invalid headers"));
-      let query: unknown = input.query;
-      if (spec.query !== undefined) {
-        const parsed = spec.query.safeParse(input.query ?? {});
-        if (!parsed.success) return message(400, firstMessage(parsed.error, "Invalid query"));
-        query = parsed.data;
-      }
-      let checkedBody: unknown = input.body;
-      if (body !== undefined && !("documentedAs" in body)) {
-        const parsed = body.schema.safeParse(input.body, { reportInput: true });
-        if (!parsed.success) return body.invalid(parsed.error);
-        checkedBody = parsed.data;
-      }
-      return spec.handle(
-        { params: input.params as P, query: query as Q, body: checkedBody as B, client: input.client },
-        ctx,
-      );
+      return spec.handle({ params: input.params, query: input.query, body: input.body, client: input.client }, ctx);
     },
   };
 }

@@ -101,10 +101,8 @@ export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>
         "The buyer gives back stock it no longer wants on this channel: `quantity` is the new available quantity, never more than the current one.",
       tag: "Listings",
       params: IdParams,
-      body: {
-        schema: ListingQuantityUpdate,
-        invalid: (error) => message(422, `Validation failed: ${describeIssues("", error)}`),
-      },
+      body: ListingQuantityUpdate,
+      invalidBody: (problem) => message(422, `Validation failed: ${describeIssues("", problem.issues ?? [])}`),
       responses: {
         200: { description: "Quantity updated", schema: ListingUpdatedBody },
         ...COMMON_ERRORS,

@@ -1,24 +1,47 @@
-import type { Operation, UseCaseContext } from "@dropgate/core-domain";
+import type { Operation, RequestProblem, UseCaseContext } from "@dropgate/core-domain";
+import { z } from "zod";
 import { message, respond } from "../errors/respond.js";
-import { toBatchResult } from "../mapping/order-answer.js";
+import { orderNotCreated, toBatchResult } from "../mapping/order-answer.js";
 import { BatchOrdersAnswer, OrderAcceptedBody, OrderNotCreatedBody, OrderRejectedBody } from "../wire/order-answers.js";
-import { BatchOrdersBody, CreateOrderBody, MAX_ORDERS_PER_BATCH } from "../wire/order-request.js";
+import { CreateOrderBody, MAX_ORDERS_PER_BATCH, OrderRequest } from "../wire/order-request.js";
 import { missingParamMessage } from "../wire/requests.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
-import { placeOptoroOrder, rawClientIdentifier } from "./place-optoro-order.js";
+import { invalidOrderReason, placeOptoroOrder, placeRawOrder, rawClientIdentifier } from "./place-optoro-order.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse } from "./response-specs.js";
 
 /** Optoro's 413 text for an oversized batch (optoro.md §2.7). */
 export const BATCH_TOO_LARGE = `Request too large. Max allowed batch size ${MAX_ORDERS_PER_BATCH}`;
 
-function field(body: unknown, name: string): unknown {
-  return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[name] : undefined;
+/*
+ * A batch is answered order by order (optoro.md §2.7), so the gateway checks only its shape and
+ * size. Each entry is documented as order-2, but `.catch` hands one that does not fit to the
+ * handler as sent, to be answered `invalid` in its own slot. To document a catch, zod calls it
+ * with no context and writes the answer as the JSON Schema `default`: undefined leaves none.
+ */
+const BatchBody: z.ZodType<{ readonly orders: readonly unknown[] }> = z
+  .object({ orders: z.array(OrderRequest.catch((ctx) => ctx?.value as OrderRequest)).max(MAX_ORDERS_PER_BATCH) })
+  .meta({ description: '`{"orders": [order-2, …]}`' });
+
+/** POST /orders: an order that does not fit order-2 is 422 "Order not created" naming every field at fault. */
+function orderNotCreatedAnswer(problem: RequestProblem) {
+  const issues = problem.issues ?? [];
+  // A body that is not even an object holds no order, as Optoro words an object without one.
+  const reason = issues.some((issue) => issue.path.length === 0) ? "Validation failed: order is missing" : invalidOrderReason("", issues);
+  return respond(422, orderNotCreated(reason));
+}
+
+/** POST /batch/orders: more than 25 orders is Optoro's 413; a body without an `orders` array, 400. */
+function batchRefused(problem: RequestProblem) {
+  const issue = problem.issues?.[0];
+  if (issue?.code === "too_big") return message(413, BATCH_TOO_LARGE);
+  const sentOrders = issue !== undefined && issue.path.length > 0 && issue.input !== undefined;
+  return message(400, sentOrders ? "Invalid orders: expected an array of orders" : missingParamMessage("orders"));
 }
 
 /** POST /orders and POST /batch/orders. */
 export function orderCreateOperations(): Operation<UseCaseContext>[] {
   return [
-    dropShipOperation({
+    dropShipOperation<unknown, unknown, CreateOrderBody>({
       id: "ordersCreate",
       method: "POST",
       path: "/orders",
@@ -26,7 +49,8 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
       description:
         "Places an order all or nothing: 201 when stock covers every line (pending_payment when it holds a lot), 200 rejected naming the short lines with nothing allocated, 422 when not created (duplicate client identifier, invalid order).",
       tag: "Orders",
-      body: { documentedAs: CreateOrderBody, description: '`{"order": order-2}`' },
+      body: CreateOrderBody.meta({ description: '`{"order": order-2}`' }),
+      invalidBody: orderNotCreatedAnswer,
       responses: {
         201: { description: "Order accepted", schema: OrderAcceptedBody },
         200: { description: "Order rejected: insufficient quantity", schema: OrderRejectedBody },
@@ -35,18 +59,19 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
         422: { description: "Order not created: duplicate client identifier or invalid order", schema: OrderNotCreatedBody },
       },
       handle: ({ body, client }, ctx) => {
-        const answer = placeOptoroOrder(ctx, client.id, field(body, "order"), "order");
+        const answer = placeOptoroOrder(ctx, client.id, body.order);
         return respond(answer.status, answer.body);
       },
     }),
-    dropShipOperation({
+    dropShipOperation<unknown, unknown, { readonly orders: readonly unknown[] }>({
       id: "batchOrdersCreate",
       method: "POST",
       path: "/batch/orders",
       summary: "Create orders in batches",
       description: `Up to ${MAX_ORDERS_PER_BATCH} orders, each placed on its own: one result per order, in order — created (message null when accepted, the rejection reason when rejected) or invalid (with the reason).`,
       tag: "Orders",
-      body: { documentedAs: BatchOrdersBody, description: '`{"orders": [order-2, …]}`' },
+      body: BatchBody,
+      invalidBody: batchRefused,
       responses: {
         200: { description: "One result per submitted order", schema: BatchOrdersAnswer },
         ...COMMON_ERRORS,
@@ -54,14 +79,9 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
         413: messageResponse(BATCH_TOO_LARGE),
       },
       handle: ({ body, client }, ctx) => {
-        const orders = field(body, "orders");
-        if (!Array.isArray(orders)) {
-          return message(400, orders === undefined ? missingParamMessage("orders") : "Invalid orders: expected an array of orders");
-        }
-        if (orders.length > MAX_ORDERS_PER_BATCH) return message(413, BATCH_TOO_LARGE);
         // Each order runs in its own transaction: one bad or short order never undoes another.
-        const results = orders.map((raw, index) =>
-          toBatchResult(rawClientIdentifier(raw), placeOptoroOrder(ctx, client.id, raw, `orders.${index}`)),
+        const results = body.orders.map((raw, index) =>
+          toBatchResult(rawClientIdentifier(raw), placeRawOrder(ctx, client.id, raw, `orders.${index}`)),
         );
         return respond(200, results);
       },

@@ -34,7 +34,8 @@ export function orderPaymentOperations(): Operation<UseCaseContext>[] {
       description: "Marks a lot order in pending_payment as paid: it becomes accepted.",
       tag: "Orders",
       params: IdParams,
-      body: { schema: OrderPaymentUpdate, invalid: () => message(422, INVALID_PAYMENT_STATUS) },
+      body: OrderPaymentUpdate,
+      invalidBody: () => message(422, INVALID_PAYMENT_STATUS),
       responses: { ...responses, ...BODY_ERRORS },
       handle: ({ params, client }, ctx) => {
         const order = ctx.store.read((r) => r.findOrder(client.id, params.id));

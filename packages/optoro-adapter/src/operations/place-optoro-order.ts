@@ -12,24 +12,33 @@ function notCreated(reason: string): OrderAnswer {
   return { status: 422, body: orderNotCreated(reason) };
 }
 
-function validationReason(root: string, error: z.ZodError): string {
-  const tooMany = error.issues.some(
-    (issue) => issue.code === "too_big" && issue.origin === "array" && issue.path.length === 1 && issue.path[0] === "order_items",
+/**
+ * Optoro's reason for an order that does not fit order-2: its own text for too many items, else
+ * `Validation failed: <field> <problem>, …`. `root` prefixes the issues' paths (`orders.3`).
+ */
+export function invalidOrderReason(root: string, issues: readonly z.core.$ZodIssue[]): string {
+  // Only an order's own item list ends in `order_items`, wherever the order sits in the body.
+  const tooMany = issues.some(
+    (issue) => issue.code === "too_big" && issue.origin === "array" && issue.path[issue.path.length - 1] === "order_items",
   );
-  return tooMany ? TOO_MANY_ITEMS_REASON : `Validation failed: ${describeIssues(root, error)}`;
+  return tooMany ? TOO_MANY_ITEMS_REASON : `Validation failed: ${describeIssues(root, issues)}`;
+}
+
+/** Places a validated order-2 of a buyer through the spine's `placeOrder`; answers Optoro's 201 / 200 / 422. */
+export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, order: OrderRequest): OrderAnswer {
+  const placed = placeOrder(ctx, toPlaceOrderInput(clientId, order));
+  if (!placed.ok) return notCreated(`Validation failed: ${placed.error.message}`);
+  return toOrderAnswer(placed.value);
 }
 
 /**
- * Validates one raw order-2 of a buyer and places it through the spine's `placeOrder`; answers
- * Optoro's 201 / 200 / 422. `root` names the order in messages (`order`, `orders.3`).
+ * Validates one raw order-2 (a batch entry, answered on its own) and places it; `root` names the
+ * order in messages (`orders.3`).
  */
-export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, raw: unknown, root: string): OrderAnswer {
+export function placeRawOrder(ctx: UseCaseContext, clientId: number, raw: unknown, root: string): OrderAnswer {
   const parsed = OrderRequest.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return notCreated(validationReason(root, parsed.error));
-  const input = toPlaceOrderInput(clientId, parsed.data);
-  const placed = placeOrder(ctx, input);
-  if (!placed.ok) return notCreated(`Validation failed: ${placed.error.message}`);
-  return toOrderAnswer(placed.value);
+  if (!parsed.success) return notCreated(invalidOrderReason(root, parsed.error.issues));
+  return placeOptoroOrder(ctx, clientId, parsed.data);
 }
 
 /** The client identifier a raw order names, when it names one as a string. */

@@ -6,8 +6,8 @@ import { parseUpdatedAt } from "./updated-at.js";
 /*
  * Query, path and header schemas of the Drop Ship operations. Their error messages are the final
  * Optoro texts (optoro.md §2.9): a missing parameter reads like Rails' ParameterMissing, a bad
- * updated_at or per_page like Optoro's 400 examples. The gateway renders them through the
- * dialect's `renderProblem`.
+ * updated_at or per_page like Optoro's 400 examples. The gateway validates with them and the
+ * dialect's `renderProblem` answers the first issue's message (`problem.detail`) as it is.
  */
 
 /** Message for a missing or empty required parameter (Rails ParameterMissing wording). */
