@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 // The Quick start (`turbo run build && node scripts/start.mjs`): the gateway, the internal RPC and
-// (later) the webhook dispatcher in ONE process over ONE storage connection to the embedded
+// the webhook dispatcher in ONE process over ONE storage connection to the embedded
 // SQLite file. On first start (no clients yet) it loads the demo world and keeps the issued demo
 // credentials next to the database, because Dropgate stores only hashes of secrets: that file is
 // the only copy. Each app can also run alone against the same file (see the READMEs).
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createDialects, createGateway, createShutdown, loadConfig, resolveCursorSecret } from "@dropgate/gateway";
+import {
+  createDialects,
+  createGateway,
+  createShutdown,
+  loadConfig,
+  resolveCursorSecret,
+  startWebhookDispatcher,
+} from "@dropgate/gateway";
 import { createRpcServer, demoWorld, loadRpcConfig, loadWorld, resolveRpcToken, WorldFile } from "@dropgate/internal-rpc";
 import { openStorage } from "@dropgate/storage";
 
@@ -34,7 +41,7 @@ function ensureDemoWorld(ctx, credentialsFile) {
   return JSON.parse(readFileSync(credentialsFile, "utf8"));
 }
 
-function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials, credentialsFile }) {
+function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials, credentialsFile, dispatcher }) {
   const lines = [
     "",
     "Dropgate is running",
@@ -42,6 +49,7 @@ function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials,
     `  gateway           ${gatewayUrl}/   (lists the dialects and their documents)`,
     ...dialects.map((d) => `  ${d.title.padEnd(17)} ${gatewayUrl}${d.prefix}   docs: ${gatewayUrl}${d.prefix}/docs`),
     `  internal RPC      ${rpcUrl}`,
+    `  webhooks          ${dispatcher ? "dispatcher on (Disposition Update and drop-ship events)" : "dispatcher off (DROPGATE_DISPATCHER=false)"}`,
     `  RPC token         ${token.token}   (${token.source === "env" ? "from DROPGATE_RPC_TOKEN" : `kept in ${token.file}`})`,
     `  CLI               pnpm dropgate system counts   (finds the token next to the database)`,
     "",
@@ -105,13 +113,19 @@ try {
 }
 
 // ── Webhook dispatcher ──────────────────────────────────────────────────────────────────────
-// When it lands, start it here on the same `ctx` (claimDueDeliveries → send → recordDeliveryAttempt)
-// and stop it first in `shutdown` below, before the servers, so no claimed delivery is left in flight.
-const dispatcher = null;
+// Drains the outbox on the same `ctx`; stopped first in `shutdown` below, before the servers, so
+// no claimed delivery is left in flight (one that is would be requeued at the next start).
+const dispatcher = gatewayConfig.dispatcher.enabled
+  ? startWebhookDispatcher({
+      ctx,
+      logger: app.log.child({ component: "webhook-dispatcher" }),
+      pollIntervalMs: gatewayConfig.dispatcher.pollIntervalMs,
+    })
+  : undefined;
 
 const credentialsFile = join(dirname(dbPath), "demo-credentials.json");
 const credentials = ensureDemoWorld(ctx, credentialsFile);
-printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile });
+printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile, dispatcher });
 
 let stopping;
 /** Stops taking work in dependency order, then closes the one storage connection. */

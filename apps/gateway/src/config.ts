@@ -10,6 +10,11 @@ import { z } from "zod";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback)
+    .transform((value) => value === "true" || value === "1");
 
 /** Environment variables read by the gateway, with their defaults. */
 export const GatewayEnv = z.object({
@@ -22,11 +27,10 @@ export const GatewayEnv = z.object({
   DROPGATE_CURSOR_SECRET: z.string().min(16).optional(),
   DROPGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().optional(),
   DROPGATE_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  DROPGATE_TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
+  DROPGATE_TRUST_PROXY: flag("false"),
   DROPGATE_SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  DROPGATE_DISPATCHER: flag("true"),
+  DROPGATE_DISPATCHER_POLL_MS: positiveInt(1000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -47,6 +51,8 @@ export interface GatewayConfig {
   readonly trustProxy: boolean;
   /** How long shutdown waits for in-flight requests before giving up on them. */
   readonly shutdownTimeoutMs: number;
+  /** The webhook dispatcher `startGateway` runs beside the server, and how often it polls the outbox. */
+  readonly dispatcher: { readonly enabled: boolean; readonly pollIntervalMs: number };
 }
 
 /** Thrown when an environment variable holds a value the gateway cannot use. */
@@ -78,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.DROPGATE_LOG_LEVEL,
     trustProxy: e.DROPGATE_TRUST_PROXY,
     shutdownTimeoutMs: e.DROPGATE_SHUTDOWN_TIMEOUT_MS,
+    dispatcher: { enabled: e.DROPGATE_DISPATCHER, pollIntervalMs: e.DROPGATE_DISPATCHER_POLL_MS },
   };
 }

@@ -1,6 +1,7 @@
 export { ConfigError, type GatewayConfig, GatewayEnv, type LogLevel, loadConfig } from "./config.js";
 export { cursorSecretPath, resolveCursorSecret } from "./cursor-secret.js";
 export { createDialects, type DialectOptions } from "./dialects.js";
+export { type WebhookDispatcher, type WebhookDispatcherOptions, startWebhookDispatcher } from "./dispatcher/webhook-dispatcher.js";
 export { createShutdown } from "./lifecycle/shutdown.js";
 export { createTokenBucketLimiter, type RateLimiter, type TakeResult } from "./limits/token-bucket.js";
 export { createLogger, type GatewayLoggerOptions } from "./logging/logger.js";

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { GatewayConfig } from "./config.js";
 import { resolveCursorSecret } from "./cursor-secret.js";
 import { createDialects } from "./dialects.js";
+import { startWebhookDispatcher, type WebhookDispatcher } from "./dispatcher/webhook-dispatcher.js";
 import { exitOnSignals } from "./lifecycle/signals.js";
 import { createShutdown } from "./lifecycle/shutdown.js";
 import { createLogger } from "./logging/logger.js";
@@ -27,6 +28,8 @@ export interface RunningGateway {
   /** Base URL it listens on, e.g. `http://127.0.0.1:8080`. */
   readonly url: string;
   readonly store: StoragePort;
+  /** The webhook dispatcher, unless `DROPGATE_DISPATCHER` turned it off. */
+  readonly dispatcher: WebhookDispatcher | undefined;
   /** Graceful shutdown (what SIGINT/SIGTERM run): stop accepting, finish in-flight, close storage. */
   readonly shutdown: () => Promise<void>;
 }
@@ -43,12 +46,29 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
       ...(config.oauthTokenTtlSeconds === undefined ? {} : { oauthTokenTtlSeconds: config.oauthTokenTtlSeconds }),
     };
     const dialects = options.dialects?.(dialectOptions) ?? createDialects(dialectOptions);
-    const app = createGateway({ store, config, dialects, logger, ...(options.now === undefined ? {} : { now: options.now }) });
+    const now = options.now ?? (() => new Date());
+    const app = createGateway({ store, config, dialects, logger, now });
+    let dispatcher: WebhookDispatcher | undefined;
+    // Fastify runs onClose hooks inside app.close(), and shutdown closes storage only after it:
+    // the dispatcher finishes and records its sends before the database goes.
+    app.addHook("onClose", async () => dispatcher?.stop());
     const shutdown = createShutdown({ app, closeStorage: () => store.close(), timeoutMs: config.shutdownTimeoutMs });
     const url = await app.listen({ host: config.host, port: config.port });
+    if (config.dispatcher.enabled) {
+      try {
+        dispatcher = startWebhookDispatcher({
+          ctx: { store, now },
+          logger: logger.child({ component: "webhook-dispatcher" }),
+          pollIntervalMs: config.dispatcher.pollIntervalMs,
+        });
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+    }
     if (options.handleSignals ?? true) exitOnSignals(shutdown, logger);
     logger.info({ url, dbPath: config.dbPath, dialects: dialects.map((dialect) => dialect.prefix) }, "gateway listening");
-    return { app, url, store, shutdown };
+    return { app, url, store, dispatcher, shutdown };
   } catch (error) {
     store.close();
     throw error;

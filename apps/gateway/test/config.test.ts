@@ -12,6 +12,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
+      dispatcher: { enabled: true, pollIntervalMs: 1000 },
     });
   });
 
@@ -29,6 +30,8 @@ describe("loadConfig", () => {
         DROPGATE_LOG_LEVEL: "debug",
         DROPGATE_TRUST_PROXY: "true",
         DROPGATE_SHUTDOWN_TIMEOUT_MS: "500",
+        DROPGATE_DISPATCHER: "false",
+        DROPGATE_DISPATCHER_POLL_MS: "250",
       },
       "/ignored",
     );
@@ -43,6 +46,7 @@ describe("loadConfig", () => {
       logLevel: "debug",
       trustProxy: true,
       shutdownTimeoutMs: 500,
+      dispatcher: { enabled: false, pollIntervalMs: 250 },
     });
   });
 
@@ -55,5 +59,7 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DROPGATE_GATEWAY_PORT: "70000" })).toThrow(/DROPGATE_GATEWAY_PORT/);
     expect(() => loadConfig({ DROPGATE_LOG_LEVEL: "loud" })).toThrow(/DROPGATE_LOG_LEVEL/);
     expect(() => loadConfig({ DROPGATE_CURSOR_SECRET: "short" })).toThrow(/DROPGATE_CURSOR_SECRET/);
+    expect(() => loadConfig({ DROPGATE_DISPATCHER: "yes" })).toThrow(/DROPGATE_DISPATCHER/);
+    expect(() => loadConfig({ DROPGATE_DISPATCHER_POLL_MS: "0" })).toThrow(/DROPGATE_DISPATCHER_POLL_MS/);
   });
 });

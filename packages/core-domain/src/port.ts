@@ -255,8 +255,16 @@ export interface StorageTx extends StorageReader {
 
   insertSubscription(input: NewSubscription): WebhookSubscription;
   updateSubscription(id: number, patch: { active?: boolean; url?: string }, at: string): void;
-  /** Writes one pending delivery per active subscription to `eventType`; answers how many. */
-  enqueueEvent(eventType: WebhookEventType, payload: Record<string, unknown>, at: string): number;
+  /**
+   * Writes one pending delivery per active subscription to `eventType`; answers how many. With an
+   * `audience`, only that client's subscriptions get it: an order's events belong to its buyer.
+   */
+  enqueueEvent(
+    eventType: WebhookEventType,
+    payload: Record<string, unknown>,
+    at: string,
+    audience?: { readonly clientId: number },
+  ): number;
   updateDelivery(
     id: number,
     patch: { status: DeliveryStatus; attempts?: number; nextAttemptAt?: string; lastError?: string | null },

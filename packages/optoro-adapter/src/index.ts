@@ -24,3 +24,4 @@ export * from "./wire/requests.js";
 export * from "./wire/shipment.js";
 export * from "./wire/token.js";
 export { parseUpdatedAt, oldestUpdatedAt } from "./wire/updated-at.js";
+export * from "./webhooks/index.js";

@@ -62,6 +62,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logLevel: "info",
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
+    dispatcher: { enabled: false, pollIntervalMs: 1000 },
     ...options.config,
   };
   try {

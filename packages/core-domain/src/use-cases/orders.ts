@@ -64,7 +64,7 @@ export function cancelOrder(
       }
     }
     tx.updateOrder(order.id, { status: "cancelled" }, at);
-    tx.enqueueEvent("drop_shipment_cancellation", { orderId: order.id }, at);
+    tx.enqueueEvent("drop_shipment_cancellation", { orderId: order.id }, at, { clientId: order.clientId });
     return ok(tx.getOrder(order.id)!);
   });
 }
@@ -115,7 +115,7 @@ export function recordShipment(ctx: UseCaseContext, input: RecordShipmentInput):
     });
     const refreshed = refreshOrderStatus(tx, order.id, at);
     if (!refreshed.ok) return refreshed;
-    tx.enqueueEvent("drop_shipment_confirmation", { shipmentId: shipment.id, orderId: order.id }, at);
+    tx.enqueueEvent("drop_shipment_confirmation", { shipmentId: shipment.id, orderId: order.id }, at, { clientId: order.clientId });
     return ok({ shipment, order: refreshed.value });
   });
 }

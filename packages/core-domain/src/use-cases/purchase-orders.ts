@@ -247,7 +247,7 @@ export function completePurchaseOrder(
     const refreshed = refreshOrderStatus(tx, order.id, at);
     if (!refreshed.ok) return refreshed;
     for (const shipment of shipments) {
-      tx.enqueueEvent("drop_shipment_confirmation", { shipmentId: shipment.id, orderId: order.id }, at);
+      tx.enqueueEvent("drop_shipment_confirmation", { shipmentId: shipment.id, orderId: order.id }, at, { clientId: order.clientId });
     }
     return ok({ purchaseOrder: tx.getPurchaseOrder(po.id)!, shipments, order: refreshed.value });
   });

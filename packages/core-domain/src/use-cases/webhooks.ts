@@ -89,3 +89,28 @@ export function retryDelivery(ctx: UseCaseContext, input: { id: number }): Resul
     return ok(tx.getDelivery(delivery.id)!);
   });
 }
+
+/**
+ * Puts every delivery left in flight back in the queue, due now (a dispatcher does this at start).
+ * A dispatcher that died mid-send leaves its claims in flight, and nothing else would ever send
+ * them again. Delivery is at-least-once and receivers must tolerate duplicates (Optoro's webhooks
+ * page, optoro.md §4.4), so sending one twice is safe and losing it is not. The interrupted send
+ * does not count as an attempt: whether it reached the receiver is unknown.
+ */
+export function requeueInFlightDeliveries(ctx: UseCaseContext): Result<{ count: number }> {
+  return runInTransaction(ctx, (tx, at) => {
+    let count = 0;
+    let afterId: number | undefined;
+    do {
+      const page = tx.listDeliveries({ status: "in_flight", afterId, limit: 500 });
+      for (const delivery of page.rows) {
+        const moved = transition(deliveryMachine, delivery.status, "pending");
+        if (!moved.ok) return moved;
+        tx.updateDelivery(delivery.id, { status: "pending", nextAttemptAt: at }, at);
+        count += 1;
+      }
+      afterId = page.nextAfterId ?? undefined;
+    } while (afterId !== undefined);
+    return ok({ count });
+  });
+}

@@ -75,7 +75,15 @@ const selectDelivery = compileStatement((p: { id: number }) => deliveries.where(
 
 // The outbox fan-out is one INSERT … SELECT: one pending row per active subscription whose
 // event_types (a JSON array) contain the type, written in the caller's business transaction.
-const enqueue = compileStatement((p: { eventType: WebhookEventType; payload: string; at: string }) =>
+interface EnqueueArgs {
+  eventType: WebhookEventType;
+  payload: string;
+  at: string;
+  clientId: number;
+}
+
+/** One pending delivery per active subscription to the event type, optionally of one client only. */
+const enqueueQuery = (p: EnqueueArgs, scoped: boolean) =>
   queryBuilder
     .insertInto("webhook_deliveries")
     .columns([
@@ -111,9 +119,11 @@ const enqueue = compileStatement((p: { eventType: WebhookEventType; payload: str
               .where("t.value", "=", p.eventType),
           ),
         )
+        .$if(scoped, (q) => q.where("s.client_id", "=", p.clientId))
         .orderBy("s.id"),
-    ),
-);
+    );
+const enqueue = compileStatement((p: EnqueueArgs) => enqueueQuery(p, false));
+const enqueueForClient = compileStatement((p: EnqueueArgs) => enqueueQuery(p, true));
 
 // The claim is one UPDATE … RETURNING: rows move to in_flight in the same statement that picks
 // them, so two dispatchers can never claim one delivery.
@@ -238,8 +248,9 @@ export function webhookRepository(sql: PreparedStatements): WebhookMethods {
       });
       expectOneRow(changes, "webhook subscription", id);
     },
-    enqueueEvent(eventType, payload, at) {
-      return sql.run(enqueue, { eventType, payload: toJson(payload), at }).changes;
+    enqueueEvent(eventType, payload, at, audience) {
+      const args = { eventType, payload: toJson(payload), at, clientId: audience?.clientId ?? 0 };
+      return sql.run(audience === undefined ? enqueue : enqueueForClient, args).changes;
     },
     updateDelivery(id, patch, at) {
       const columns = definedOnly<DeliveryPatch>({

@@ -60,3 +60,24 @@ describe("webhook deliveries", () => {
     expect(failure(recordDeliveryAttempt(world.ctx, { id: 999, outcome: "delivered" })).code).toBe("NOT_FOUND");
   });
 });
+
+describe("who hears of an order", () => {
+  it("a shipment confirmation is queued only for the ordering buyer's subscriptions; dispositions for every subscriber", async () => {
+    const { placeOrder, recordShipment } = await import("@dropgate/core-domain");
+    const { buyer, orderInput, stock } = await import("./support.js");
+    const a = buyer(world.ctx, "a");
+    const b = buyer(world.ctx, "b");
+    const subscribe = (clientId: number) =>
+      must(createSubscription(world.ctx, { clientId, url: `http://127.0.0.1:9/${clientId}`, auth: { kind: "none" }, eventTypes: ["drop_shipment_confirmation", "disposition_update"] }));
+    const subA = subscribe(a.id);
+    subscribe(b.id);
+    stock(world.ctx, "S1", 2);
+    const { order } = must(placeOrder(world.ctx, orderInput(a.id, [["S1", 1]])));
+    must(recordShipment(world.ctx, { orderId: order.id, trackingNumber: "T1", items: [{ orderItemId: order.items[0]!.id, quantity: 1 }] }));
+    const confirmations = world.storage.read((r) => r.listDeliveries({ limit: 10 })).rows.filter((d) => d.eventType === "drop_shipment_confirmation");
+    expect(confirmations.map((d) => d.subscriptionId)).toEqual([subA.id]);
+    must(createUnit(world.ctx, { lp: "LP9", sku: "S9", upc: "1", condition: "N", disposition: "rts", warehouse: "22", location: "L", program: "p" }));
+    must(moveUnit(world.ctx, { lp: "LP9", toDisposition: "rts_drop_ship" }));
+    expect(world.storage.read((r) => r.listDeliveries({ limit: 10 })).rows.filter((d) => d.eventType === "disposition_update")).toHaveLength(2);
+  });
+});
