@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { type RunningGateway, startGateway } from "../../src/start.js";
 import { createTestDialect } from "../support/test-dialect.js";
-import { startEndpoint, type TestEndpoint } from "./support/endpoint.js";
+import { startEndpoint, type TestEndpoint } from "@dropgate/vitest-config/endpoint";
 import { must } from "./support/dispatcher-world.js";
 
 let folder: string;

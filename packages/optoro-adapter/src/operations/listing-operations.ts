@@ -8,9 +8,8 @@ import type { WireCondition } from "../wire/primitives.js";
 import { IdParams, ListingShowQuery, ListingsQuery } from "../wire/requests.js";
 import type { DropShipDeps } from "./drop-ship-context.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
-import { pageAnswer, pageStart } from "./pagination.js";
+import { servePage } from "./pagination.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
-import { updatedSince } from "./updated-since.js";
 
 const LISTING_NOT_FOUND = "Listing cannot be found";
 
@@ -48,29 +47,11 @@ export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>
         ...COMMON_ERRORS,
         422: messageResponse("updated_at is older than 3 months"),
       },
-      handle: ({ query: q, client }, ctx) => {
-        const since = updatedSince(q.updated_at, ctx.now());
-        if (!since.ok) return since.response;
-        const request = {
-          resource: "listings",
-          clientId: client.id,
-          normalised: { updated_at: since.since, channel: q.channel, condition: q.condition ?? null, per_page: q.per_page },
-          pathQuery: { updated_at: q.updated_at, channel: q.channel, condition: q.condition, per_page: q.per_page },
-          offset: q.offset,
-        } as const;
-        const start = pageStart(deps.cursors, request);
-        if (!start.ok) return start.response;
-        const page = ctx.store.read((r) =>
-          r.listPositions({
-            channel: q.channel,
-            condition: q.condition,
-            updatedSince: since.since,
-            afterId: start.afterId,
-            limit: q.per_page,
-          }),
-        );
-        return pageAnswer(deps.cursors, request, "listings", page, toWireListing);
-      },
+      handle: ({ query, client }, ctx) =>
+        servePage(deps.cursors, ctx, { resource: "listings", clientId: client.id, query }, (r, window) => {
+          const page = r.listPositions({ channel: query.channel, condition: query.condition, ...window });
+          return { ...page, rows: page.rows.map(toWireListing) };
+        }),
     }),
     dropShipOperation<IdParams, ListingShowQuery>({
       id: "listingsShow",

@@ -5,9 +5,8 @@ import { OrderEnvelope, OrdersPage } from "../wire/order.js";
 import { IdParams, OrdersQuery } from "../wire/requests.js";
 import type { DropShipDeps } from "./drop-ship-context.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
-import { pageAnswer, pageStart } from "./pagination.js";
+import { servePage } from "./pagination.js";
 import { COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
-import { updatedSince } from "./updated-since.js";
 
 /** Optoro's 404 text for orders (PUT/DELETE /orders/{id} examples). */
 export const ORDER_NOT_FOUND = "Order cannot be found";
@@ -28,30 +27,11 @@ export function orderReadOperations(deps: DropShipDeps): Operation<UseCaseContex
         ...COMMON_ERRORS,
         422: messageResponse("updated_at is older than 3 months"),
       },
-      handle: ({ query: q, client }, ctx) => {
-        const since = updatedSince(q.updated_at, ctx.now());
-        if (!since.ok) return since.response;
-        const request = {
-          resource: "orders",
-          clientId: client.id,
-          normalised: { updated_at: since.since, status: q.status, channel: q.channel ?? null, per_page: q.per_page },
-          pathQuery: { updated_at: q.updated_at, status: q.status, channel: q.channel, per_page: q.per_page },
-          offset: q.offset,
-        } as const;
-        const start = pageStart(deps.cursors, request);
-        if (!start.ok) return start.response;
-        const page = ctx.store.read((r) =>
-          r.listOrders({
-            clientId: client.id,
-            status: q.status,
-            channel: q.channel,
-            updatedSince: since.since,
-            afterId: start.afterId,
-            limit: q.per_page,
-          }),
-        );
-        return pageAnswer(deps.cursors, request, "orders", page, toWireOrder);
-      },
+      handle: ({ query, client }, ctx) =>
+        servePage(deps.cursors, ctx, { resource: "orders", clientId: client.id, query }, (r, window) => {
+          const page = r.listOrders({ clientId: client.id, status: query.status, channel: query.channel, ...window });
+          return { ...page, rows: page.rows.map(toWireOrder) };
+        }),
     }),
     dropShipOperation<IdParams>({
       id: "ordersShow",

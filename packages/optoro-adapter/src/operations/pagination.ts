@@ -1,8 +1,9 @@
-import type { OperationResponse, Page } from "@dropgate/core-domain";
+import type { OperationResponse, Page, StorageReader, UseCaseContext } from "@dropgate/core-domain";
 import type { CursorCodec } from "../cursor/cursor-codec.js";
 import { type NormalisedQuery, queryFingerprint } from "../cursor/query-fingerprint.js";
 import { renderCursorRefusal } from "../errors/cursor-refusal.js";
 import type { NextPage } from "../wire/next-page.js";
+import { updatedSince } from "./updated-since.js";
 
 /*
  * Paging for every Drop Ship list: a sealed keyset cursor in `offset`, `next_page` with the
@@ -62,4 +63,44 @@ function nextPage(codec: CursorCodec, request: ListRequest, nextAfterId: number 
   }
   params.set("offset", offset);
   return { offset, path: `/${request.resource}?${params.toString()}` };
+}
+
+/** A Drop Ship list query as parsed: every key but `offset` is a filter repeated in `next_page.path`. */
+export type ListQuery = { readonly updated_at: string; readonly per_page: number; readonly offset?: string | undefined } & Readonly<
+  Record<string, string | number | undefined>
+>;
+
+/** The slice of rows a page asks storage for. */
+export interface PageWindow {
+  readonly updatedSince: string;
+  readonly afterId: number | undefined;
+  readonly limit: number;
+}
+
+/**
+ * Serves one page of a Drop Ship list, the same way for listings, orders and shipments: checks
+ * `updated_at`, opens the cursor bound to this client and these filters, reads the page in one
+ * snapshot with `read`, and answers it with `next_page` and `record_count`.
+ */
+export function servePage<Wire>(
+  codec: CursorCodec,
+  ctx: UseCaseContext,
+  spec: { readonly resource: ListRequest["resource"]; readonly clientId: number; readonly query: ListQuery },
+  read: (reader: StorageReader, window: PageWindow) => Page<Wire>,
+): OperationResponse {
+  const since = updatedSince(spec.query.updated_at, ctx.now());
+  if (!since.ok) return since.response;
+  const { offset, ...filters } = spec.query;
+  const normalised = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value ?? null]));
+  const request: ListRequest = {
+    resource: spec.resource,
+    clientId: spec.clientId,
+    normalised: { ...normalised, updated_at: since.since },
+    pathQuery: filters,
+    offset,
+  };
+  const start = pageStart(codec, request);
+  if (!start.ok) return start.response;
+  const window = { updatedSince: since.since, afterId: start.afterId, limit: spec.query.per_page };
+  return ctx.store.read((reader) => pageAnswer(codec, request, spec.resource, read(reader, window), (row) => row));
 }

@@ -5,9 +5,8 @@ import { ShipmentsEnvelope, ShipmentsPage, type WireShipment } from "../wire/shi
 import { IdParams, ShipmentShowQuery, ShipmentsQuery } from "../wire/requests.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
 import type { DropShipDeps } from "./drop-ship-context.js";
-import { pageAnswer, pageStart } from "./pagination.js";
+import { servePage } from "./pagination.js";
 import { COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
-import { updatedSince } from "./updated-since.js";
 
 /*
  * Shipments of the buyer's orders (optoro.md §2.5). The two show operations answer a list, empty
@@ -57,29 +56,11 @@ export function shipmentOperations(deps: DropShipDeps): Operation<UseCaseContext
         ...COMMON_ERRORS,
         422: messageResponse("updated_at is older than 3 months"),
       },
-      handle: ({ query: q, client }, ctx) => {
-        const since = updatedSince(q.updated_at, ctx.now());
-        if (!since.ok) return since.response;
-        const request = {
-          resource: "shipments",
-          clientId: client.id,
-          normalised: { updated_at: since.since, channel: q.channel ?? null, per_page: q.per_page },
-          pathQuery: { updated_at: q.updated_at, channel: q.channel, per_page: q.per_page },
-          offset: q.offset,
-        } as const;
-        const start = pageStart(deps.cursors, request);
-        if (!start.ok) return start.response;
-        return ctx.store.read((r) => {
-          const page = r.listShipments({
-            clientId: client.id,
-            channel: q.channel,
-            updatedSince: since.since,
-            afterId: start.afterId,
-            limit: q.per_page,
-          });
-          return pageAnswer(deps.cursors, request, "shipments", { ...page, rows: withOrders(r, page.rows) }, (s) => s);
-        });
-      },
+      handle: ({ query, client }, ctx) =>
+        servePage(deps.cursors, ctx, { resource: "shipments", clientId: client.id, query }, (r, window) => {
+          const page = r.listShipments({ clientId: client.id, channel: query.channel, ...window });
+          return { ...page, rows: withOrders(r, page.rows) };
+        }),
     }),
     dropShipOperation<IdParams, ShipmentShowQuery>({
       id: "shipmentsShow",

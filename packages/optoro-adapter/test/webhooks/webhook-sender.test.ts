@@ -1,7 +1,7 @@
 import type { WebhookAuth } from "@dropgate/core-domain";
 import { ReceiverSuccess, type WebhookTarget, WebhookSender } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Handler, startEndpoint, type TestEndpoint } from "./support/endpoint.js";
+import { type Handler, startEndpoint, type TestEndpoint } from "@dropgate/vitest-config/endpoint";
 
 const open: TestEndpoint[] = [];
 afterEach(async () => {

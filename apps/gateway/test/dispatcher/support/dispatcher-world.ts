@@ -17,7 +17,7 @@ import { createTestStorage, type TestStorage } from "@dropgate/storage/testing";
 import { expect } from "vitest";
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from "../../../src/dispatcher/webhook-dispatcher.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { type Handler, startEndpoint, type TestEndpoint } from "./endpoint.js";
+import { type Handler, startEndpoint, type TestEndpoint } from "@dropgate/vitest-config/endpoint";
 
 /*
  * One dispatcher world per test: a fresh SQLite file, a clock the test moves by hand (so retries

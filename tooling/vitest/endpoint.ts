@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 
 /*
  * A real HTTP endpoint on 127.0.0.1, port 0, standing in for a client's webhook receiver or token
- * service: it records every request and answers what the test's handler says.
+ * service: it records every request and answers what the test's handler says. Shared by the
+ * adapter's sender tests and the gateway's dispatcher tests.
  */
 
 export interface ReceivedRequest {
