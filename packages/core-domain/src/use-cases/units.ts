@@ -2,24 +2,14 @@ import { z } from "zod";
 import type { UseCaseContext } from "../context.js";
 import { Channel, Condition, ListingCondition, Sku } from "../model/primitives.js";
 import { Product } from "../model/product.js";
-import type { DispositionEvent, Unit } from "../model/unit.js";
+import { type DispositionEvent, Unit } from "../model/unit.js";
 import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { ensurePosition, moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
 
-export const CreateUnitInput = z.object({
-  lp: z.string().min(1).max(64),
-  sku: Sku,
-  upc: z.string().max(32),
-  condition: Condition,
-  disposition: Channel,
-  warehouse: z.string().min(1),
-  location: z.string().min(1),
-  program: z.string().min(1),
-  referenceUnitIdentifier: z.string().nullish(),
-  storeIdentifier: z.string().nullish(),
-});
+/** A unit as received: the model without its timestamps (storage stamps them). */
+export const CreateUnitInput = Unit.omit({ createdAt: true, updatedAt: true });
 export type CreateUnitInput = z.input<typeof CreateUnitInput>;
 
 /** Units in a listing condition (N A B R) count as stock of their position; TT C X do not. */
