@@ -196,6 +196,8 @@ describe("webhook dispatcher: drop-ship events", () => {
         tracking_number: "1Z2E07A20302245707",
         billed_weight: 10,
         shipping_cost_cents: 1000,
+        // The order has no packing slip, so Optoro's rule uses its client identifier.
+        packing_slip_identifier: order.clientIdentifier,
         shipment_items: [{ id: shipment.items[0]?.id, client_identifier: "line-1", quantity: 2, created_at: at, updated_at: at }],
         created_at: at,
         updated_at: at,

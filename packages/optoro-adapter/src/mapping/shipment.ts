@@ -4,7 +4,8 @@ import { omitNull } from "./omit-null.js";
 
 /*
  * A shipment carries identifiers of its order: `client_identifier` is the order's, each
- * shipment item's `client_identifier` and `sku` are its order item's (optoro.md §2.5).
+ * shipment item's `client_identifier` and `sku` are its order item's, and the packing slip is the
+ * order's, or its client identifier when it has none (optoro.md §2.5).
  */
 
 /** Maps a shipment, given the order it belongs to. */
@@ -30,7 +31,8 @@ export function toWireShipment(shipment: Shipment, order: Order): WireShipment {
     tracking_number: shipment.trackingNumber,
     billed_weight: shipment.billedWeight,
     shipping_cost_cents: shipment.shippingCostCents,
-    packing_slip_identifier: order.packingSlipIdentifier,
+    // "If null, client_identifier is used" (optoro.md §2.5, shipment.packing_slip_identifier).
+    packing_slip_identifier: order.packingSlipIdentifier ?? order.clientIdentifier,
     shipment_items: items,
     created_at: shipment.createdAt,
     updated_at: shipment.updatedAt,
