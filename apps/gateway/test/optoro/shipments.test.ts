@@ -112,8 +112,8 @@ describe("shipments", () => {
     const answer = await buyer.call<ShipmentsEnvelope>("GET", "/shipments/identifier/ORDER-1");
     expect(answer.status).toBe(200);
     expect(answer.body.shipments.map((s) => s.tracking_number)).toEqual(["T-1", "T-2"]);
-    // No packing slip on the order: "if null, client_identifier is used" (shipment object).
-    expect(answer.body.shipments.map((s) => s.packing_slip_identifier)).toEqual(["ORDER-1", "ORDER-1"]);
+    // The order's own packing slip wins; without one the client identifier is used (dispatcher test).
+    expect(answer.body.shipments.map((s) => s.packing_slip_identifier)).toEqual(["SLIP-ORDER-1", "SLIP-ORDER-1"]);
     const none = await buyer.call<ShipmentsEnvelope>("GET", "/shipments/identifier/ORDER-404");
     expect([none.status, none.body]).toEqual([200, { shipments: [] }]);
   });
