@@ -26,6 +26,8 @@ export const GatewayEnv = z.object({
   DROPGATE_RATE_LIMIT_BURST: positiveInt(120),
   DROPGATE_CURSOR_SECRET: z.string().min(16).optional(),
   DROPGATE_OAUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().optional(),
+  DROPGATE_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  DROPGATE_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   DROPGATE_LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   DROPGATE_TRUST_PROXY: flag("false"),
   DROPGATE_SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
@@ -47,6 +49,11 @@ export interface GatewayConfig {
   readonly cursorSecret?: string;
   readonly oauthTokenTtlSeconds?: number;
   readonly logLevel: LogLevel;
+  /**
+   * Node server timeouts: all headers within `headersMs`, the whole request (body included)
+   * within `requestMs`, else 408 and the socket closed. Defaults: 10 s and 30 s.
+   */
+  readonly timeouts?: { readonly headersMs: number; readonly requestMs: number };
   /** Take the client address from X-Forwarded-For (behind a load balancer), for per-IP limits. */
   readonly trustProxy: boolean;
   /** How long shutdown waits for in-flight requests before giving up on them. */
@@ -81,6 +88,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     ...(e.DROPGATE_OAUTH_TOKEN_TTL_SECONDS === undefined
       ? {}
       : { oauthTokenTtlSeconds: e.DROPGATE_OAUTH_TOKEN_TTL_SECONDS }),
+    ...(e.DROPGATE_HEADERS_TIMEOUT_MS === undefined && e.DROPGATE_REQUEST_TIMEOUT_MS === undefined
+      ? {}
+      : {
+          timeouts: {
+            headersMs: e.DROPGATE_HEADERS_TIMEOUT_MS ?? 10_000,
+            requestMs: e.DROPGATE_REQUEST_TIMEOUT_MS ?? 30_000,
+          },
+        }),
     logLevel: e.DROPGATE_LOG_LEVEL,
     trustProxy: e.DROPGATE_TRUST_PROXY,
     shutdownTimeoutMs: e.DROPGATE_SHUTDOWN_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import type { DialectDefinition, UseCaseContext } from "@dropgate/core-domain";
+import type { GatewayDialect } from "./mount/dialect-runtime.js";
 import { createOptoroDialects } from "@dropgate/optoro-adapter";
 
 /** What building the dialects needs from the configuration. */
@@ -8,7 +8,7 @@ export interface DialectOptions {
 }
 
 /** Every dialect the gateway mounts, in the order ARCHITECTURE.md lists their prefixes. */
-export function createDialects(options: DialectOptions): DialectDefinition<UseCaseContext>[] {
+export function createDialects(options: DialectOptions): GatewayDialect[] {
   return [
     ...createOptoroDialects({
       cursorSecret: options.cursorSecret,

@@ -1,10 +1,13 @@
-import type { DialectDefinition, StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import type { StoragePort } from "@dropgate/core-domain";
+import type { GatewayDialect } from "./mount/dialect-runtime.js";
+import { negotiateMediaType } from "@dropgate/dialect-kit";
 import type { FastifyInstance } from "fastify";
+import { indexPage } from "./docs/index-page.js";
 
 /** Registers the gateway's own routes: `/` (the dialects and their docs) and `/healthz`. */
 export function registerGatewayRoutes(
   app: FastifyInstance,
-  options: { readonly store: StoragePort; readonly dialects: readonly DialectDefinition<UseCaseContext>[] },
+  options: { readonly store: StoragePort; readonly dialects: readonly GatewayDialect[] },
 ): void {
   let closing = false;
   app.addHook("preClose", async () => {
@@ -22,7 +25,14 @@ export function registerGatewayRoutes(
       docs: `${dialect.prefix}/docs`,
     })),
   };
-  app.get("/", async () => index);
+  const page = indexPage(index.dialects);
+  // A browser (Accept: text/html) gets a page of links; API clients keep the JSON index.
+  app.get("/", async (request, reply) => {
+    if (negotiateMediaType(request.headers.accept, ["application/json", "text/html"], "application/json") === "text/html") {
+      return reply.type("text/html; charset=utf-8").send(page);
+    }
+    return index;
+  });
 
   app.get("/healthz", async (request, reply) => {
     // A load balancer must stop routing here as soon as the drain starts.

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { DialectDefinition, StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import type { StoragePort } from "@dropgate/core-domain";
 import { openStorage } from "@dropgate/storage";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
@@ -11,11 +11,12 @@ import { startWebhookDispatcher, type WebhookDispatcher } from "./dispatcher/web
 import { exitOnSignals } from "./lifecycle/signals.js";
 import { createShutdown } from "./lifecycle/shutdown.js";
 import { createLogger } from "./logging/logger.js";
+import type { GatewayDialect } from "./mount/dialect-runtime.js";
 import { createGateway } from "./server.js";
 
 export interface StartGatewayOptions {
   /** Replaces the real dialects (tests). */
-  readonly dialects?: (options: { readonly cursorSecret: string }) => readonly DialectDefinition<UseCaseContext>[];
+  readonly dialects?: (options: { readonly cursorSecret: string }) => readonly GatewayDialect[];
   readonly logger?: Logger;
   readonly now?: () => Date;
   /** Install SIGINT/SIGTERM handlers that shut down and exit; default true. */

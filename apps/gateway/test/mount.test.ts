@@ -46,16 +46,16 @@ describe("mounting an operation", () => {
     expect(response.text).toBe("");
   });
 
-  it("hands an XML body over as the raw string, and answers in the handler's content type", async () => {
-    const xml = '<?xml version="1.0"?><widgets><widget sku="00123"/></widgets>';
+  it("decodes a body with the codec of its media type, and answers in the negotiated one", async () => {
+    const text = "widget 00123\nwidget 00124";
     const response = await api.fetchJson(`${TEST_PREFIX}/widgets/import`, {
       method: "POST",
-      headers: { "content-type": "application/xml" },
-      body: xml,
+      headers: { "content-type": "text/plain", accept: "text/plain" },
+      body: text,
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^application\/xml/);
-    expect(response.body).toBe(`<received bytes="${Buffer.byteLength(xml)}"/>`);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    expect(response.body).toBe(`received ${Buffer.byteLength(text)} bytes`);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { DialectDefinition, UseCaseContext } from "@dropgate/core-domain";
-import { defineOperation } from "@dropgate/core-domain";
+import type { Client, UseCaseContext } from "@dropgate/core-domain";
+import { type DialectDefinition, dialectKit } from "@dropgate/dialect-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildOpenApiDocument } from "../src/openapi/document.js";
@@ -7,6 +7,8 @@ import { SchemaCollector } from "../src/openapi/json-schema.js";
 import { startTestGateway, type TestGateway } from "./support/harness.js";
 import { ApiContract, expectValidOpenApiDocument } from "./support/openapi-validator.js";
 import { createTestDialect, TEST_PREFIX } from "./support/test-dialect.js";
+
+const { defineOperation } = dialectKit<UseCaseContext, Client>();
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk generated JSON documents by hand
 type Json = Record<string, any>;
@@ -17,7 +19,7 @@ afterEach(async () => {
   gateway = undefined;
 });
 
-const secondDialect = (): DialectDefinition<UseCaseContext> => ({
+const secondDialect = (): DialectDefinition<UseCaseContext, Client> => ({
   ...createTestDialect(),
   name: "second",
   prefix: "/second/api",
@@ -67,7 +69,7 @@ describe("OpenAPI document per dialect", () => {
     expect(create.responses["201"].headers.location.required).toBe(true);
     expect(create.responses["429"].headers["retry-after"].required).toBe(true);
     expect(create.responses.default.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Problem" });
-    expect(Object.keys(first.paths["/widgets/import"].post.requestBody.content)).toEqual(["application/xml", "text/xml"]);
+    expect(Object.keys(first.paths["/widgets/import"].post.requestBody.content)).toEqual(["text/plain"]);
   });
 
   it("catches a response that drifts from the document", async () => {
@@ -102,10 +104,10 @@ describe("OpenAPI document per dialect", () => {
       },
     });
     const Quantity = z.object({ quantity: z.string().default("1").transform(Number) }).meta({ id: "Quantity" });
-    const dialect: DialectDefinition<UseCaseContext> = {
+    const dialect: DialectDefinition<UseCaseContext, Client> = {
       ...createTestDialect(),
       operations: [
-        defineOperation<UseCaseContext>({
+        defineOperation({
           id: "tree",
           method: "POST",
           path: "/tree",
@@ -115,7 +117,7 @@ describe("OpenAPI document per dialect", () => {
           responses: { 200: { description: "The tree", schema: z.object({ root: Category, quantity: Quantity }) } },
           handler: () => ({ status: 200, body: {} }),
         }),
-        defineOperation<UseCaseContext>({
+        defineOperation({
           id: "category",
           method: "PUT",
           path: "/tree",

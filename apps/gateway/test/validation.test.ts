@@ -1,4 +1,4 @@
-import type { DialectDefinition, RequestProblem } from "@dropgate/core-domain";
+import type { DialectDefinition, RequestProblem } from "@dropgate/dialect-kit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { renderInvalid } from "../src/mount/render-problem.js";
@@ -14,7 +14,7 @@ function problemOf(value: unknown): RequestProblem {
 
 const dialect = {
   renderProblem: (problem: RequestProblem) => ({ status: 400, body: { dialect: problem.message } }),
-} as unknown as DialectDefinition<never>;
+} as unknown as DialectDefinition<never, never>;
 
 describe("a validation problem", () => {
   it("keeps the gateway's wording and adds the schema's own message and every issue", () => {

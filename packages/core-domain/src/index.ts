@@ -1,5 +1,4 @@
 export * from "./context.js";
-export * from "./dialect/operation.js";
 export * from "./model/address.js";
 export * from "./model/client.js";
 export * from "./model/forward-order.js";

@@ -1,4 +1,5 @@
-import type { DialectDefinition, UseCaseContext } from "@dropgate/core-domain";
+import type { Client, UseCaseContext } from "@dropgate/core-domain";
+import { type DialectDefinition, formCodec } from "@dropgate/dialect-kit";
 import { createCursorCodec } from "./cursor/cursor-codec.js";
 import { renderAuthProblem } from "./errors/auth-problem.js";
 import { renderDropShipProblem } from "./errors/drop-ship-problem.js";
@@ -16,7 +17,7 @@ export interface OptoroDialectOptions {
 }
 
 /** The Optoro OAuth and Drop Ship 2023-08-15 dialects, ready for the gateway to mount. */
-export function createOptoroDialects(options: OptoroDialectOptions): DialectDefinition<UseCaseContext>[] {
+export function createOptoroDialects(options: OptoroDialectOptions): DialectDefinition<UseCaseContext, Client>[] {
   const cursors = createCursorCodec(options.cursorSecret);
   return [
     {
@@ -26,6 +27,8 @@ export function createOptoroDialects(options: OptoroDialectOptions): DialectDefi
       version: "1.0.0",
       description: "OAuth 2.0 client-credentials tokens for the Optoro APIs (Optoro Auth 1.0.0).",
       problemSchema: OAuthErrorBody,
+      // RFC 6749 §4.4.2 posts the grant form-encoded; Optoro documents JSON. Both are read.
+      codecs: [formCodec],
       operations: authOperations({ tokenTtlSeconds: options.tokenTtlSeconds }),
       authenticate: () => ({
         ok: false,

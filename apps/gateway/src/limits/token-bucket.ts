@@ -17,7 +17,12 @@ export interface TokenBucketOptions {
 }
 
 export interface RateLimiter {
-  take(key: string): TakeResult;
+  /**
+   * Takes `cost` tokens (default 1) when the bucket holds `need` (default the cost, at most the
+   * burst). A cost above the burst runs on a full bucket and leaves it in debt, so heavy work
+   * waits as long as its cost takes to refill: the limit counts work, not requests.
+   */
+  take(key: string, cost?: number, need?: number): TakeResult;
 }
 
 interface Bucket {
@@ -50,7 +55,7 @@ export function createTokenBucketLimiter(options: TokenBucketOptions): RateLimit
   };
 
   return {
-    take(key) {
+    take(key, cost = 1, need = Math.min(Math.max(cost, 0), options.burst)) {
       const now = clock();
       let bucket = buckets.get(key);
       if (bucket === undefined) {
@@ -61,11 +66,11 @@ export function createTokenBucketLimiter(options: TokenBucketOptions): RateLimit
         refill(bucket, now);
       }
       buckets.set(key, bucket);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+      if (bucket.tokens >= need) {
+        bucket.tokens -= cost;
         return { allowed: true };
       }
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((need - bucket.tokens) / perMs / 1000)) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DialectDefinition } from "@dropgate/core-domain";
+import type { DialectDefinition } from "@dropgate/dialect-kit";
 
 /*
  * The router answers "not found" both for an unknown path and for a known path with a method
@@ -8,7 +8,7 @@ import type { DialectDefinition } from "@dropgate/core-domain";
 
 /** Answers the methods a dialect serves at a URL path below its prefix (empty when none). */
 export function createAllowedMethods(
-  dialect: Pick<DialectDefinition<never>, "prefix" | "operations">,
+  dialect: Pick<DialectDefinition<never, never>, "prefix" | "operations">,
 ): (path: string) => string[] {
   const routes = dialect.operations.map((operation) => ({
     method: operation.method,

@@ -1,7 +1,6 @@
-import type { DialectDefinition } from "@dropgate/core-domain";
 
 /** Finds the dialect that owns a URL by its prefix (longest prefix wins, on a path boundary). */
-export function createDialectLookup<D extends Pick<DialectDefinition<never>, "prefix">>(
+export function createDialectLookup<D extends { readonly prefix: string }>(
   dialects: readonly D[],
 ): (url: string) => D | undefined {
   const byLength = [...dialects].sort((a, b) => b.prefix.length - a.prefix.length);

@@ -1,4 +1,4 @@
-import type { RequestProblem } from "@dropgate/core-domain";
+import type { RequestProblem } from "@dropgate/dialect-kit";
 
 /** The parts of a Fastify error the mapping reads. */
 export interface FrameworkError {

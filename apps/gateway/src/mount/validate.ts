@@ -1,7 +1,7 @@
-import type { RequestProblem } from "@dropgate/core-domain";
+import type { RequestPart, RequestProblem } from "@dropgate/dialect-kit";
 import type { z } from "zod";
 
-export type RequestPart = NonNullable<RequestProblem["location"]>;
+export type { RequestPart };
 
 /** A validated request part, or the problem naming the first field at fault. */
 export type PartOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: RequestProblem };

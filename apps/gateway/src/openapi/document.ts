@@ -1,4 +1,4 @@
-import type { DialectDefinition, Operation, OperationResponseSpec } from "@dropgate/core-domain";
+import { type DialectDefinition, JSON_MEDIA_TYPE, type Operation, type OperationExamples, type OperationResponseSpec } from "@dropgate/dialect-kit";
 import type { z } from "zod";
 import { REQUEST_ID_HEADER } from "../logging/request-id.js";
 import { type JsonSchema, SchemaCollector } from "./json-schema.js";
@@ -17,7 +17,6 @@ export type OpenApiDocument = Record<string, unknown> & {
   readonly paths: Record<string, Record<string, unknown>>;
 };
 
-const JSON_TYPE = "application/json";
 const PROBLEM_COMPONENT = "Problem";
 
 const requestIdHeader = {
@@ -27,7 +26,9 @@ const requestIdHeader = {
 };
 
 /** Builds the OpenAPI 3.1 document of one dialect from its operation table. */
-export function buildOpenApiDocument(dialect: DialectDefinition<never>): OpenApiDocument {
+export function buildOpenApiDocument<Ctx, Principal>(dialect: DialectDefinition<Ctx, Principal>): OpenApiDocument {
+  const defaultMediaType = dialect.defaultMediaType ?? JSON_MEDIA_TYPE;
+  const problemTypes = dialect.problemMediaTypes ?? [defaultMediaType];
   const collector = new SchemaCollector();
   const problem = collector.define(
     PROBLEM_COMPONENT,
@@ -37,9 +38,16 @@ export function buildOpenApiDocument(dialect: DialectDefinition<never>): OpenApi
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of dialect.operations) {
-    const path = openApiPath(operation.path);
+    // A later action version is its own path: `/po/fetch~2`.
+    const version = operation.version ?? 1;
+    const path = openApiPath(version === 1 ? operation.path : `${operation.path}~${version}`);
     paths[path] ??= {};
-    paths[path][operation.method.toLowerCase()] = operationObject(operation, collector, problem, security?.name);
+    paths[path][operation.method.toLowerCase()] = operationObject(operation, collector, {
+      problem,
+      problemTypes,
+      defaultMediaType,
+      securityName: security?.name,
+    });
   }
 
   return {
@@ -58,13 +66,23 @@ export function buildOpenApiDocument(dialect: DialectDefinition<never>): OpenApi
   };
 }
 
-function operationObject(
-  operation: Operation<never>,
+interface DocumentContext {
+  readonly problem: JsonSchema;
+  readonly problemTypes: readonly string[];
+  readonly defaultMediaType: string;
+  readonly securityName: string | undefined;
+}
+
+function operationObject<Ctx, Principal>(
+  operation: Operation<Ctx, Principal>,
   collector: SchemaCollector,
-  problem: JsonSchema,
-  securityName: string | undefined,
+  context: DocumentContext,
 ): Record<string, unknown> {
+  const { problem, securityName } = context;
   const { request } = operation;
+  const produces = operation.produces ?? [context.defaultMediaType];
+  const consumes = operation.consumes ?? [context.defaultMediaType];
+  const problemContent = Object.fromEntries(context.problemTypes.map((type) => [type, { schema: problem }]));
   const declared: ParameterObject[] = [
     ...parametersOf(request.params, "path", collector),
     ...parametersOf(request.query, "query", collector),
@@ -74,7 +92,7 @@ function operationObject(
 
   const responses: Record<string, unknown> = {};
   for (const [status, spec] of Object.entries(operation.responses)) {
-    responses[status] = responseObject(spec, collector);
+    responses[status] = responseObject(spec, produces, collector);
   }
   responses["429"] ??= {
     description: "Too many requests from this client; retry after the given number of seconds.",
@@ -82,12 +100,17 @@ function operationObject(
       [REQUEST_ID_HEADER]: requestIdHeader,
       "retry-after": { description: "Seconds to wait.", required: true, schema: { type: "integer", minimum: 1 } },
     },
-    content: { [JSON_TYPE]: { schema: problem } },
+    content: problemContent,
+  };
+  responses["406"] ??= {
+    description: `None of the media types this operation answers (${produces.join(", ")}) is acceptable.`,
+    headers: { [REQUEST_ID_HEADER]: requestIdHeader },
+    content: { [context.defaultMediaType]: { schema: problem } },
   };
   responses.default ??= {
     description: "An error, in the dialect's envelope.",
     headers: { [REQUEST_ID_HEADER]: requestIdHeader },
-    content: { [JSON_TYPE]: { schema: problem } },
+    content: problemContent,
   };
 
   return {
@@ -96,23 +119,34 @@ function operationObject(
     ...(operation.description === undefined ? {} : { description: operation.description }),
     ...(operation.tags === undefined ? {} : { tags: [...operation.tags] }),
     ...(parameters.length === 0 ? {} : { parameters }),
-    ...(request.body === undefined ? {} : { requestBody: requestBodyObject(request.body, request.contentTypes, collector) }),
+    ...(request.body === undefined ? {} : { requestBody: requestBodyObject(request.body, consumes, operation.requestExamples, collector) }),
     responses,
     ...(operation.auth === "client" && securityName !== undefined ? { security: [{ [securityName]: [] }] } : {}),
   };
 }
 
+/*
+ * Every media type of a body is described by the same schema: a codec maps its document onto
+ * that one structure (XML elements to properties), so the structure is what a client must send.
+ * Examples are given as that structure too, and validate against the schema.
+ */
+function mediaTypeObject(schema: JsonSchema, examples: OperationExamples | undefined): Record<string, unknown> {
+  if (examples === undefined) return { schema };
+  return { schema, examples: Object.fromEntries(Object.entries(examples).map(([name, example]) => [name, { ...example }])) };
+}
+
 function requestBodyObject(
   body: z.ZodType,
-  contentTypes: readonly string[] | undefined,
+  consumes: readonly string[],
+  examples: OperationExamples | undefined,
   collector: SchemaCollector,
 ): Record<string, unknown> {
   const schema = collector.convert(body, "input");
-  const content = Object.fromEntries((contentTypes ?? [JSON_TYPE]).map((type) => [type, { schema }]));
+  const content = Object.fromEntries(consumes.map((type) => [type, mediaTypeObject(schema, examples)]));
   return { required: !body.safeParse(undefined).success, content };
 }
 
-function responseObject(spec: OperationResponseSpec, collector: SchemaCollector): Record<string, unknown> {
+function responseObject(spec: OperationResponseSpec, produces: readonly string[], collector: SchemaCollector): Record<string, unknown> {
   const headers: Record<string, unknown> = { [REQUEST_ID_HEADER]: requestIdHeader };
   for (const [name, header] of Object.entries(spec.headers ?? {})) {
     headers[name.toLowerCase()] = {
@@ -125,7 +159,10 @@ function responseObject(spec: OperationResponseSpec, collector: SchemaCollector)
     spec.schema === undefined
       ? undefined
       : Object.fromEntries(
-          (spec.contentTypes ?? [JSON_TYPE]).map((type) => [type, { schema: collector.convert(spec.schema as z.ZodType, "output") }]),
+          (spec.mediaTypes ?? produces).map((type) => [
+            type,
+            mediaTypeObject(collector.convert(spec.schema as z.ZodType, "output"), spec.examples),
+          ]),
         );
   return { description: spec.description, headers, ...(content === undefined ? {} : { content }) };
 }

@@ -1,4 +1,4 @@
-import type { DialectSecurity } from "@dropgate/core-domain";
+import type { DialectSecurity } from "@dropgate/dialect-kit";
 
 /** The OpenAPI Security Scheme Object of a dialect's security description, with its name. */
 export function securitySchemeOf(security: DialectSecurity): { name: string; scheme: Record<string, unknown> } {

@@ -1,4 +1,5 @@
-import type { DialectDefinition, StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import type { StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import type { GatewayDialect } from "../../src/mount/dialect-runtime.js";
 import { createTestStorage } from "@dropgate/storage/testing";
 import type { FastifyInstance } from "fastify";
 import type { GatewayConfig } from "../../src/config.js";
@@ -13,7 +14,7 @@ import { createGateway } from "../../src/server.js";
 
 // Loaded only when a test wants them, so tests of the mount with their own dialect do not
 // depend on (or wait for) every adapter compiling.
-async function realDialects(cursorSecret: string): Promise<DialectDefinition<UseCaseContext>[]> {
+async function realDialects(cursorSecret: string): Promise<GatewayDialect[]> {
   const { createDialects } = await import("../../src/dialects.js");
   return createDialects({ cursorSecret });
 }
@@ -23,7 +24,7 @@ export const TEST_CURSOR_SECRET = "test-cursor-secret-0123456789abcdef";
 
 export interface TestGatewayOptions {
   /** Dialects to mount instead of the real ones. */
-  readonly dialects?: readonly DialectDefinition<UseCaseContext>[];
+  readonly dialects?: readonly GatewayDialect[];
   /** Overrides of the test configuration (which has a rate limit no test reaches by accident). */
   readonly config?: Partial<GatewayConfig>;
   /** The use-case clock; defaults to the system clock. */

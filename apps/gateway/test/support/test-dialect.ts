@@ -1,6 +1,8 @@
-import type { Client, DialectDefinition, RequestProblem, UseCaseContext } from "@dropgate/core-domain";
-import { defineOperation } from "@dropgate/core-domain";
+import type { Client, UseCaseContext } from "@dropgate/core-domain";
+import { type DialectDefinition, dialectKit, type RequestProblem } from "@dropgate/dialect-kit";
 import { z } from "zod";
+
+const { defineOperation } = dialectKit<UseCaseContext, Client>();
 
 /*
  * A small dialect that exercises every part of the mount: params, query, headers and body
@@ -78,7 +80,7 @@ const clients = new Map<string, Client>([
 ]);
 
 /** The test dialect, mounted at `/test`. */
-export function createTestDialect(options: TestDialectOptions = {}): DialectDefinition<UseCaseContext> {
+export function createTestDialect(options: TestDialectOptions = {}): DialectDefinition<UseCaseContext, Client> {
   return {
     name: "test",
     prefix: TEST_PREFIX,
@@ -87,7 +89,9 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
     description: "Exercises the gateway's mount.",
     security: { type: "http-bearer", description: "A test token." },
     problemSchema: TestProblem,
-    authenticate(headers) {
+    // Plain text read as it is: a codec is all a media type needs.
+    codecs: [{ mediaType: "text/plain", decode: (text) => text, encode: (body) => String(body) }],
+    authenticate({ headers }) {
       const header = headers.authorization;
       const token = typeof header === "string" ? /^Bearer (.+)$/i.exec(header)?.[1] : undefined;
       const found = token === undefined ? undefined : clients.get(token);
@@ -110,7 +114,7 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
       };
     },
     operations: [
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "getWidget",
         method: "GET",
         path: "/widgets/:id",
@@ -123,7 +127,7 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
         responses: { 200: { description: "The widget", schema: Widget } },
         handler: ({ params }) => ({ status: 200, body: { id: params.id, name: `widget ${params.id}`, owner: null, quantity: 1 } }),
       }),
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "createWidget",
         method: "POST",
         path: "/widgets",
@@ -149,7 +153,7 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
           };
         },
       }),
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "deleteWidget",
         method: "DELETE",
         path: "/widgets/:id",
@@ -159,27 +163,19 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
         responses: { 204: { description: "Deleted" } },
         handler: () => ({ status: 204 }),
       }),
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "importWidgets",
         method: "POST",
         path: "/widgets/import",
         summary: "Import widgets from XML",
         auth: "none",
-        request: { body: z.string().min(1), contentTypes: ["application/xml", "text/xml"] },
-        responses: {
-          200: {
-            description: "What was received",
-            schema: z.string(),
-            contentTypes: ["application/xml"],
-          },
-        },
-        handler: ({ body }) => ({
-          status: 200,
-          contentType: "application/xml",
-          body: `<received bytes="${Buffer.byteLength(body)}"/>`,
-        }),
+        consumes: ["text/plain"],
+        produces: ["text/plain"],
+        request: { body: z.string().min(1) },
+        responses: { 200: { description: "What was received", schema: z.string() } },
+        handler: ({ body }) => ({ status: 200, body: `received ${Buffer.byteLength(body)} bytes` }),
       }),
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "clock",
         method: "GET",
         path: "/clock",
@@ -189,7 +185,7 @@ export function createTestDialect(options: TestDialectOptions = {}): DialectDefi
         responses: { 200: { description: "Now", schema: z.object({ now: z.string() }).strict() } },
         handler: (_input, ctx) => ({ status: 200, body: { now: ctx.now().toISOString() } }),
       }),
-      defineOperation<UseCaseContext>({
+      defineOperation({
         id: "slow",
         method: "GET",
         path: "/slow",

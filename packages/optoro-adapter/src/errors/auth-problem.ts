@@ -1,4 +1,4 @@
-import type { OperationResponse, RequestProblem } from "@dropgate/core-domain";
+import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
 import { respond } from "./respond.js";
 
 /*
@@ -30,6 +30,10 @@ export function renderAuthProblem(problem: RequestProblem): OperationResponse {
       return oauthError(404, "not_found", problem.message);
     case "method_not_allowed":
       return oauthError(405, "invalid_request", problem.message);
+    case "not_acceptable":
+      return oauthError(406, "invalid_request", problem.message);
+    case "request_timeout":
+      return oauthError(408, "invalid_request", problem.message);
     case "payload_too_large":
       return oauthError(413, "invalid_request", problem.message);
     case "rate_limited":

@@ -1,4 +1,4 @@
-import type { OperationResponse } from "@dropgate/core-domain";
+import type { OperationResponse } from "@dropgate/dialect-kit";
 import type { CursorRefusal } from "../cursor/cursor-codec.js";
 import { message } from "./respond.js";
 

@@ -1,4 +1,5 @@
-import type { DomainError, OperationResponse } from "@dropgate/core-domain";
+import type { DomainError } from "@dropgate/core-domain";
+import type { OperationResponse } from "@dropgate/dialect-kit";
 import { message } from "./respond.js";
 
 /** Operation-specific words for domain failures, e.g. Optoro's "Order cannot be found". */

@@ -1,4 +1,4 @@
-import type { OperationResponse, RequestProblem } from "@dropgate/core-domain";
+import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
 import { message } from "./respond.js";
 
 /*
@@ -29,6 +29,10 @@ export function renderDropShipProblem(problem: RequestProblem): OperationRespons
       return message(404, problem.message);
     case "method_not_allowed":
       return message(405, problem.message);
+    case "not_acceptable":
+      return message(406, problem.message);
+    case "request_timeout":
+      return message(408, problem.message);
     case "payload_too_large":
       return message(413, problem.message);
     case "unsupported_media_type":

@@ -1,4 +1,4 @@
-import type { OperationResponse } from "@dropgate/core-domain";
+import type { OperationResponse } from "@dropgate/dialect-kit";
 
 /** A JSON answer with a status; headers only when given. */
 export function respond(status: number, body: unknown, headers?: Readonly<Record<string, string>>): OperationResponse {

@@ -1,8 +1,10 @@
-import { type Operation, type OperationInput, type UseCaseContext, issueAccessToken } from "@dropgate/core-domain";
+import { issueAccessToken } from "@dropgate/core-domain";
+import { FORM_MEDIA_TYPE, JSON_MEDIA_TYPE } from "@dropgate/dialect-kit";
 import { INVALID_CLIENT_DESCRIPTION, oauthError } from "../errors/auth-problem.js";
 import { respond } from "../errors/respond.js";
 import { OAuthErrorBody } from "../wire/errors.js";
 import { TokenRequest, TokenResponse } from "../wire/token.js";
+import { defineOperation, type OptoroOperation } from "./optoro-kit.js";
 
 /*
  * Optoro OAuth (Auth 1.0.0): POST /oauth/token, client-credentials grant. Only Optoro clients
@@ -14,9 +16,9 @@ import { TokenRequest, TokenResponse } from "../wire/token.js";
 export const TOKEN_SCOPE = "read write";
 
 /** POST /oauth/token. */
-export function authOperations(options: { readonly tokenTtlSeconds?: number | undefined }): Operation<UseCaseContext>[] {
+export function authOperations(options: { readonly tokenTtlSeconds?: number | undefined }): OptoroOperation[] {
   return [
-    {
+    defineOperation({
       id: "oauthTokenFetch",
       method: "POST",
       path: "/oauth/token",
@@ -25,7 +27,11 @@ export function authOperations(options: { readonly tokenTtlSeconds?: number | un
       tags: ["Auth"],
       auth: "none",
       // RFC 6749 §4.4.2 posts the grant form-encoded; Optoro documents JSON. Both are accepted.
-      request: { body: TokenRequest, contentTypes: ["application/json", "application/x-www-form-urlencoded"] },
+      consumes: [JSON_MEDIA_TYPE, FORM_MEDIA_TYPE],
+      request: { body: TokenRequest },
+      // Keyed by address AND client id: a guessing loop on one address spends its own bucket,
+      // not the one of the real client calling from the same address (a shared NAT, say).
+      rateLimitKey: ({ body }) => `client-id:${body.client_id}`,
       responses: {
         200: { description: "An OAuth 2.0 bearer token and related metadata", schema: TokenResponse },
         400: { description: "Malformed request or unsupported grant type", schema: OAuthErrorBody },
@@ -34,7 +40,7 @@ export function authOperations(options: { readonly tokenTtlSeconds?: number | un
         429: { description: "Too many requests", schema: OAuthErrorBody },
         500: { description: "Server error; retry with exponential backoff", schema: OAuthErrorBody },
       },
-      handler: (input: OperationInput<unknown, unknown, unknown, TokenRequest>, ctx: UseCaseContext) => {
+      handler: (input, ctx) => {
         const body = input.body;
         if (body.grant_type !== "client_credentials") {
           return oauthError(400, "unsupported_grant_type", "grant_type must be client_credentials");
@@ -58,6 +64,6 @@ export function authOperations(options: { readonly tokenTtlSeconds?: number | un
         };
         return respond(200, token, { "cache-control": "no-store", pragma: "no-cache" });
       },
-    },
+    }),
   ];
 }

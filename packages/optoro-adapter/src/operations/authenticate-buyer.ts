@@ -1,4 +1,5 @@
-import { type AuthOutcome, type UseCaseContext, verifyAccessToken } from "@dropgate/core-domain";
+import { type Client, type UseCaseContext, verifyAccessToken } from "@dropgate/core-domain";
+import type { AuthOutcome, AuthRequest } from "@dropgate/dialect-kit";
 
 /*
  * Drop Ship requests carry `Authorization: bearer {access_token}` (optoro.md §1.1; the scheme is
@@ -8,16 +9,13 @@ import { type AuthOutcome, type UseCaseContext, verifyAccessToken } from "@dropg
 
 const BEARER = /^bearer[ \t]+([A-Za-z0-9._~+/=-]+)[ \t]*$/i;
 
-function unauthorized(message: string): AuthOutcome {
+function unauthorized(message: string): AuthOutcome<Client> {
   return { ok: false, problem: { kind: "unauthorized", status: 401, message: `Not Authorized: ${message}` } };
 }
 
 /** Resolves the bearer token of a Drop Ship request to its buyer client. */
-export function authenticateBuyer(
-  headers: Readonly<Record<string, string | string[] | undefined>>,
-  ctx: UseCaseContext,
-): AuthOutcome {
-  const header = headers.authorization;
+export function authenticateBuyer(request: AuthRequest, ctx: UseCaseContext): AuthOutcome<Client> {
+  const header = request.headers.authorization;
   if (header === undefined || header === "") return unauthorized("missing Authorization: Bearer <access_token> header");
   if (Array.isArray(header)) return unauthorized("send exactly one Authorization header");
   const match = BEARER.exec(header);

@@ -1,54 +1,49 @@
-import type {
-  Client,
-  HttpMethod,
-  Operation,
-  OperationInput,
-  OperationResponse,
-  OperationResponseSpec,
-  RequestProblem,
-  UseCaseContext,
-} from "@dropgate/core-domain";
+import type { Client, UseCaseContext } from "@dropgate/core-domain";
+import type { HttpMethod, InputOf, OperationExamples, OperationResponse, OperationResponseSpec, RequestProblem } from "@dropgate/dialect-kit";
 import type { z } from "zod";
-import { message } from "../errors/respond.js";
 import { VersionHeaders } from "../wire/requests.js";
+import { defineOperation, type OptoroOperation } from "./optoro-kit.js";
+
+type Part = z.ZodType | undefined;
 
 /** What a Drop Ship handler receives: checked parts and the authenticated buyer. */
-export interface DropShipRequest<P, Q, B> {
-  readonly params: P;
-  readonly query: Q;
-  readonly body: B;
-  readonly client: Client;
-}
+export type DropShipRequest<PS extends Part, QS extends Part, BS extends Part> = InputOf<PS, QS, typeof VersionHeaders, BS, "client", Client>;
 
-export interface DropShipOperationSpec<P, Q, B> {
+export interface DropShipOperationSpec<PS extends Part, QS extends Part, BS extends Part> {
   readonly id: string;
   readonly method: HttpMethod;
   readonly path: string;
   readonly summary: string;
   readonly description: string;
   readonly tag: "Listings" | "Orders" | "Shipments";
-  readonly params?: z.ZodType<P>;
-  readonly query?: z.ZodType<Q>;
-  readonly body?: z.ZodType<B>;
+  readonly params?: PS;
+  readonly query?: QS;
+  readonly body?: BS;
   /**
    * Answers a body that does not fit `body` in this operation's words (Optoro's 422 "Order not
    * created", "Payment status is not valid", …). Without it the dialect answers 422 with the
    * first issue's message.
    */
   readonly invalidBody?: (problem: RequestProblem) => OperationResponse;
+  /** Rate-limit tokens a request costs (e.g. its order lines); default 1. */
+  readonly cost?: (request: DropShipRequest<PS, QS, BS>) => number;
+  readonly requestExamples?: OperationExamples;
   readonly responses: Readonly<Record<number, OperationResponseSpec>>;
-  readonly handle: (request: DropShipRequest<P, Q, B>, ctx: UseCaseContext) => OperationResponse;
+  readonly handle: (request: DropShipRequest<PS, QS, BS>, ctx: UseCaseContext) => OperationResponse;
 }
 
 /**
- * Builds one Drop Ship operation. The gateway checks its parts against the strict schemas —
- * the version header first, then path, query and body — and answers a failure in Optoro's words:
- * query, path and header schemas carry Optoro's texts (requests.ts), which the dialect's
- * `renderDropShipProblem` answers as 400; a body failure goes to `invalidBody`.
+ * Builds one Drop Ship operation on `defineOperation`, adding the version header. The gateway
+ * checks its parts against the strict schemas — the version header first, then path, query and
+ * body — and answers a failure in Optoro's words: query, path and header schemas carry Optoro's
+ * texts (requests.ts), which the dialect's `renderDropShipProblem` answers as 400; a body
+ * failure goes to `invalidBody`.
  */
-export function dropShipOperation<P = unknown, Q = unknown, B = unknown>(spec: DropShipOperationSpec<P, Q, B>): Operation<UseCaseContext> {
-  const { invalidBody } = spec;
-  return {
+export function dropShipOperation<PS extends Part = undefined, QS extends Part = undefined, BS extends Part = undefined>(
+  spec: DropShipOperationSpec<PS, QS, BS>,
+): OptoroOperation {
+  const { invalidBody, cost } = spec;
+  return defineOperation({
     id: spec.id,
     method: spec.method,
     path: spec.path,
@@ -56,20 +51,14 @@ export function dropShipOperation<P = unknown, Q = unknown, B = unknown>(spec: D
     description: spec.description,
     tags: [spec.tag],
     auth: "client",
-    request: {
-      headers: VersionHeaders,
-      ...(spec.params === undefined ? {} : { params: spec.params }),
-      ...(spec.query === undefined ? {} : { query: spec.query }),
-      ...(spec.body === undefined ? {} : { body: spec.body }),
-    },
+    // An absent part stays absent: `undefined` is "no schema" to the gateway.
+    request: { headers: VersionHeaders, params: spec.params as PS, query: spec.query as QS, body: spec.body as BS },
     responses: spec.responses,
+    ...(spec.requestExamples === undefined ? {} : { requestExamples: spec.requestExamples }),
+    ...(cost === undefined ? {} : { cost }),
     ...(invalidBody === undefined
       ? {}
       : { renderInvalid: (problem: RequestProblem) => (problem.location === "body" ? invalidBody(problem) : undefined) }),
-    handler: (input: OperationInput<P, Q, unknown, B>, ctx: UseCaseContext) => {
-      // The gateway authenticates `auth: "client"` operations before the handler runs.
-      if (input.client === null) return message(401, "Not Authorized");
-      return spec.handle({ params: input.params, query: input.query, body: input.body, client: input.client }, ctx);
-    },
-  };
+    handler: (input, ctx) => spec.handle(input, ctx),
+  });
 }

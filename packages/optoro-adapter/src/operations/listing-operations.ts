@@ -1,4 +1,4 @@
-import { DEFAULT_CHANNEL, type Operation, type StockPosition, type UseCaseContext, reduceAvailable } from "@dropgate/core-domain";
+import { DEFAULT_CHANNEL, type StockPosition, type UseCaseContext, reduceAvailable } from "@dropgate/core-domain";
 import { describeIssues } from "../errors/describe-issues.js";
 import { renderDomainError } from "../errors/domain-error.js";
 import { message, respond } from "../errors/respond.js";
@@ -10,6 +10,7 @@ import type { DropShipDeps } from "./drop-ship-context.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
 import { servePage } from "./pagination.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
+import type { OptoroOperation } from "./optoro-kit.js";
 
 const LISTING_NOT_FOUND = "Listing cannot be found";
 
@@ -31,9 +32,9 @@ function listingsOf(ctx: UseCaseContext, sku: string, condition: WireCondition, 
 }
 
 /** GET /listings, GET /listings/{id} and PUT /listings/{id}. */
-export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>[] {
+export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
   return [
-    dropShipOperation<unknown, ListingsQuery>({
+    dropShipOperation({
       id: "listingsIndex",
       method: "GET",
       path: "/listings",
@@ -53,7 +54,7 @@ export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>
           return { ...page, rows: page.rows.map(toWireListing) };
         }),
     }),
-    dropShipOperation<IdParams, ListingShowQuery>({
+    dropShipOperation({
       id: "listingsShow",
       method: "GET",
       path: "/listings/:id",
@@ -73,7 +74,7 @@ export function listingOperations(deps: DropShipDeps): Operation<UseCaseContext>
         return respond(200, { listing: toWireListing(position) });
       },
     }),
-    dropShipOperation<IdParams, unknown, ListingQuantityUpdate>({
+    dropShipOperation({
       id: "listingsUpdate",
       method: "PUT",
       path: "/listings/:id",

@@ -1,4 +1,5 @@
-import type { Operation, RequestProblem, UseCaseContext } from "@dropgate/core-domain";
+
+import type { RequestProblem } from "@dropgate/dialect-kit";
 import { z } from "zod";
 import { message, respond } from "../errors/respond.js";
 import { orderNotCreated, toBatchResult } from "../mapping/order-answer.js";
@@ -8,6 +9,7 @@ import { missingParamMessage } from "../wire/requests.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
 import { invalidOrderReason, placeOptoroOrder, placeRawOrder, rawClientIdentifier } from "./place-optoro-order.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse } from "./response-specs.js";
+import type { OptoroOperation } from "./optoro-kit.js";
 
 /** Optoro's 413 text for an oversized batch (optoro.md §2.7). */
 export const BATCH_TOO_LARGE = `Request too large. Max allowed batch size ${MAX_ORDERS_PER_BATCH}`;
@@ -21,6 +23,15 @@ export const BATCH_TOO_LARGE = `Request too large. Max allowed batch size ${MAX_
 const BatchBody: z.ZodType<{ readonly orders: readonly unknown[] }> = z
   .object({ orders: z.array(OrderRequest.catch((ctx) => ctx?.value as OrderRequest)).max(MAX_ORDERS_PER_BATCH) })
   .meta({ description: '`{"orders": [order-2, …]}`' });
+
+/*
+ * The rate limit counts work: an order costs one token per order line, a batch the lines of all
+ * its orders, so 25 orders of 125 lines wait as long as 3125 single-line orders would.
+ */
+function linesOf(raw: unknown): number {
+  const items = raw !== null && typeof raw === "object" ? (raw as { readonly order_items?: unknown }).order_items : undefined;
+  return Array.isArray(items) ? Math.max(1, items.length) : 1;
+}
 
 /** POST /orders: an order that does not fit order-2 is 422 "Order not created" naming every field at fault. */
 function orderNotCreatedAnswer(problem: RequestProblem) {
@@ -39,9 +50,9 @@ function batchRefused(problem: RequestProblem) {
 }
 
 /** POST /orders and POST /batch/orders. */
-export function orderCreateOperations(): Operation<UseCaseContext>[] {
+export function orderCreateOperations(): OptoroOperation[] {
   return [
-    dropShipOperation<unknown, unknown, CreateOrderBody>({
+    dropShipOperation({
       id: "ordersCreate",
       method: "POST",
       path: "/orders",
@@ -51,6 +62,7 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
       tag: "Orders",
       body: CreateOrderBody.meta({ description: '`{"order": order-2}`' }),
       invalidBody: orderNotCreatedAnswer,
+      cost: ({ body }) => linesOf(body.order),
       responses: {
         201: { description: "Order accepted", schema: OrderAcceptedBody },
         200: { description: "Order rejected: insufficient quantity", schema: OrderRejectedBody },
@@ -63,7 +75,7 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
         return respond(answer.status, answer.body);
       },
     }),
-    dropShipOperation<unknown, unknown, { readonly orders: readonly unknown[] }>({
+    dropShipOperation({
       id: "batchOrdersCreate",
       method: "POST",
       path: "/batch/orders",
@@ -72,6 +84,7 @@ export function orderCreateOperations(): Operation<UseCaseContext>[] {
       tag: "Orders",
       body: BatchBody,
       invalidBody: batchRefused,
+      cost: ({ body }) => body.orders.reduce<number>((total, order) => total + linesOf(order), 0) || 1,
       responses: {
         200: { description: "One result per submitted order", schema: BatchOrdersAnswer },
         ...COMMON_ERRORS,

@@ -1,4 +1,4 @@
-import { cancelOrder, confirmPayment, type Operation, type UseCaseContext } from "@dropgate/core-domain";
+import { cancelOrder, confirmPayment, } from "@dropgate/core-domain";
 import { renderDomainError } from "../errors/domain-error.js";
 import { message } from "../errors/respond.js";
 import { INVALID_PAYMENT_STATUS, OrderPaymentUpdate } from "../wire/order-request.js";
@@ -6,6 +6,7 @@ import { IdParams } from "../wire/requests.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
 import { ORDER_NOT_FOUND } from "./order-read-operations.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse } from "./response-specs.js";
+import type { OptoroOperation } from "./optoro-kit.js";
 
 /*
  * PUT /orders/{id} (payment complete) and DELETE /orders/{id} (cancel) act only on a lot order
@@ -18,7 +19,7 @@ const WRONG_STATE = "Order status should be pending_payment";
 const WORDING = { notFound: ORDER_NOT_FOUND, illegalTransition: WRONG_STATE };
 
 /** PUT and DELETE /orders/{id}. */
-export function orderPaymentOperations(): Operation<UseCaseContext>[] {
+export function orderPaymentOperations(): OptoroOperation[] {
   const responses = {
     204: { description: "Done; no content" },
     ...COMMON_ERRORS,
@@ -26,7 +27,7 @@ export function orderPaymentOperations(): Operation<UseCaseContext>[] {
     422: messageResponse(`${WRONG_STATE}, or ${INVALID_PAYMENT_STATUS}`),
   };
   return [
-    dropShipOperation<IdParams, unknown, OrderPaymentUpdate>({
+    dropShipOperation({
       id: "ordersUpdate",
       method: "PUT",
       path: "/orders/:id",
@@ -45,7 +46,7 @@ export function orderPaymentOperations(): Operation<UseCaseContext>[] {
         return { status: 204 };
       },
     }),
-    dropShipOperation<IdParams>({
+    dropShipOperation({
       id: "ordersCancel",
       method: "DELETE",
       path: "/orders/:id",

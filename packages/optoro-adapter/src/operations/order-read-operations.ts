@@ -1,4 +1,4 @@
-import type { Operation, UseCaseContext } from "@dropgate/core-domain";
+
 import { message, respond } from "../errors/respond.js";
 import { toWireOrder } from "../mapping/order.js";
 import { OrderEnvelope, OrdersPage } from "../wire/order.js";
@@ -7,14 +7,15 @@ import type { DropShipDeps } from "./drop-ship-context.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
 import { servePage } from "./pagination.js";
 import { COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
+import type { OptoroOperation } from "./optoro-kit.js";
 
 /** Optoro's 404 text for orders (PUT/DELETE /orders/{id} examples). */
 export const ORDER_NOT_FOUND = "Order cannot be found";
 
 /** GET /orders and GET /orders/{id}; a buyer only ever sees its own orders. */
-export function orderReadOperations(deps: DropShipDeps): Operation<UseCaseContext>[] {
+export function orderReadOperations(deps: DropShipDeps): OptoroOperation[] {
   return [
-    dropShipOperation<unknown, OrdersQuery>({
+    dropShipOperation({
       id: "OrdersIndex",
       method: "GET",
       path: "/orders",
@@ -33,7 +34,7 @@ export function orderReadOperations(deps: DropShipDeps): Operation<UseCaseContex
           return { ...page, rows: page.rows.map(toWireOrder) };
         }),
     }),
-    dropShipOperation<IdParams>({
+    dropShipOperation({
       id: "ordersShow",
       method: "GET",
       path: "/orders/:id",

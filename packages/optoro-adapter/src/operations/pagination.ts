@@ -1,4 +1,5 @@
-import type { OperationResponse, Page, StorageReader, UseCaseContext } from "@dropgate/core-domain";
+import type { Page, StorageReader, UseCaseContext } from "@dropgate/core-domain";
+import type { OperationResponse } from "@dropgate/dialect-kit";
 import type { CursorCodec } from "../cursor/cursor-codec.js";
 import { type NormalisedQuery, queryFingerprint } from "../cursor/query-fingerprint.js";
 import { renderCursorRefusal } from "../errors/cursor-refusal.js";

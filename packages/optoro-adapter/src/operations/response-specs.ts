@@ -1,4 +1,4 @@
-import type { OperationResponseSpec } from "@dropgate/core-domain";
+import type { OperationResponseSpec } from "@dropgate/dialect-kit";
 import { z } from "zod";
 import { MessageBody } from "../wire/errors.js";
 

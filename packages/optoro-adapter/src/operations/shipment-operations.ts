@@ -1,4 +1,4 @@
-import type { Operation, Order, Shipment, ShipmentQuery, StorageReader, UseCaseContext } from "@dropgate/core-domain";
+import type { Order, Shipment, ShipmentQuery, StorageReader, } from "@dropgate/core-domain";
 import { respond } from "../errors/respond.js";
 import { toWireShipment } from "../mapping/shipment.js";
 import { ShipmentsEnvelope, ShipmentsPage, type WireShipment } from "../wire/shipment.js";
@@ -7,6 +7,7 @@ import { dropShipOperation } from "./drop-ship-operation.js";
 import type { DropShipDeps } from "./drop-ship-context.js";
 import { servePage } from "./pagination.js";
 import { COMMON_ERRORS, messageResponse, RECORD_COUNT_HEADER } from "./response-specs.js";
+import type { OptoroOperation } from "./optoro-kit.js";
 
 /*
  * Shipments of the buyer's orders (optoro.md §2.5). The two show operations answer a list, empty
@@ -40,9 +41,9 @@ function allShipments(reader: StorageReader, query: Omit<ShipmentQuery, "afterId
 }
 
 /** GET /shipments, GET /shipments/{id} and GET /shipments/identifier/{id}. */
-export function shipmentOperations(deps: DropShipDeps): Operation<UseCaseContext>[] {
+export function shipmentOperations(deps: DropShipDeps): OptoroOperation[] {
   return [
-    dropShipOperation<unknown, ShipmentsQuery>({
+    dropShipOperation({
       id: "shipmentsIndex",
       method: "GET",
       path: "/shipments",
@@ -62,7 +63,7 @@ export function shipmentOperations(deps: DropShipDeps): Operation<UseCaseContext
           return { ...page, rows: withOrders(r, page.rows) };
         }),
     }),
-    dropShipOperation<IdParams, ShipmentShowQuery>({
+    dropShipOperation({
       id: "shipmentsShow",
       method: "GET",
       path: "/shipments/:id",
@@ -79,7 +80,7 @@ export function shipmentOperations(deps: DropShipDeps): Operation<UseCaseContext
         return respond(200, { shipments });
       },
     }),
-    dropShipOperation<IdParams>({
+    dropShipOperation({
       id: "shipmentsShowByIdentifier",
       method: "GET",
       path: "/shipments/identifier/:id",

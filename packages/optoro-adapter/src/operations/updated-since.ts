@@ -1,4 +1,4 @@
-import type { OperationResponse } from "@dropgate/core-domain";
+import type { OperationResponse } from "@dropgate/dialect-kit";
 import { message } from "../errors/respond.js";
 import { oldestUpdatedAt, parseUpdatedAt } from "../wire/updated-at.js";
 
