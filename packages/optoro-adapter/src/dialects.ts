@@ -6,6 +6,7 @@ import { renderDropShipProblem } from "./errors/drop-ship-problem.js";
 import { authOperations } from "./operations/auth-operations.js";
 import { authenticateBuyer } from "./operations/authenticate-buyer.js";
 import { dropShipOperations } from "./operations/drop-ship-operations.js";
+import { withSpecSamples } from "./operations/spec-samples.js";
 import { AUTH_PREFIX, DROP_SHIP_PREFIX, DROP_SHIP_VERSION, VERSION_HEADER } from "./version.js";
 import { MessageBody, OAuthErrorBody } from "./wire/errors.js";
 
@@ -29,7 +30,7 @@ export function createOptoroDialects(options: OptoroDialectOptions): DialectDefi
       problemSchema: OAuthErrorBody,
       // RFC 6749 §4.4.2 posts the grant form-encoded; Optoro documents JSON. Both are read.
       codecs: [formCodec],
-      operations: authOperations({ tokenTtlSeconds: options.tokenTtlSeconds }),
+      operations: withSpecSamples(authOperations({ tokenTtlSeconds: options.tokenTtlSeconds })),
       authenticate: () => ({
         ok: false,
         problem: { kind: "unauthorized", status: 401, message: "The token endpoint takes client credentials in its body" },
@@ -48,7 +49,7 @@ export function createOptoroDialects(options: OptoroDialectOptions): DialectDefi
         description: "Client credentials from the Dropgate operator; send the token as Authorization: Bearer <token>.",
       },
       problemSchema: MessageBody,
-      operations: dropShipOperations({ cursors }),
+      operations: withSpecSamples(dropShipOperations({ cursors })),
       authenticate: authenticateBuyer,
       renderProblem: renderDropShipProblem,
     },
