@@ -24,7 +24,7 @@ interface FoundExample {
   readonly value: unknown;
 }
 
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Every example of a document, with the JSON pointer of the schema it must fit. */
 function examplesOf(document: Json): FoundExample[] {
@@ -32,16 +32,16 @@ function examplesOf(document: Json): FoundExample[] {
   const collect = (content: Json | undefined, base: string, where: string) => {
     for (const [type, media] of Object.entries(content ?? {}) as [string, Json][]) {
       for (const [name, example] of Object.entries(media.examples ?? {}) as [string, Json][]) {
-        found.push({ where: `${where} ${type} ${name}`, pointer: `${base}/content/${escape(type)}/schema`, value: example.value });
+        found.push({ where: `${where} ${type} ${name}`, pointer: `${base}/content/${escapePointer(type)}/schema`, value: example.value });
       }
     }
   };
   for (const [path, item] of Object.entries(document.paths) as [string, Json][]) {
     for (const [method, operation] of Object.entries(item) as [string, Json][]) {
-      const base = `/paths/${escape(path)}/${method}`;
+      const base = `/paths/${escapePointer(path)}/${method}`;
       collect(operation.requestBody?.content, `${base}/requestBody`, `${method} ${path} request`);
       for (const [status, response] of Object.entries(operation.responses ?? {}) as [string, Json][]) {
-        collect(response.content, `${base}/responses/${escape(status)}`, `${method} ${path} ${status}`);
+        collect(response.content, `${base}/responses/${escapePointer(status)}`, `${method} ${path} ${status}`);
       }
     }
   }
