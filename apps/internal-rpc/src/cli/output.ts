@@ -3,6 +3,7 @@
  * answer unchanged so scripts can parse it. Notes meant for people go to stderr and are
  * silent in JSON mode.
  */
+import type { CliIo, CliStream } from "./io.js";
 
 export interface Column<T> {
   readonly header: string;
@@ -43,6 +44,8 @@ export function money(cents: number | null | undefined): string {
 /** Where a command writes its answer. */
 export interface Output {
   readonly json: boolean;
+  /** Where the answer goes; a progress bar draws there only when it is a terminal. */
+  readonly stdout: CliStream;
   /** Prints `value` as JSON in `--json` mode, else the lines `human` renders. */
   result<T>(value: T, human: (value: T) => readonly string[]): void;
   /** A line for people (stderr); silent in `--json` mode. */
@@ -50,14 +53,15 @@ export interface Output {
 }
 
 /** The output of one CLI run. */
-export function createOutput(json: boolean): Output {
+export function createOutput(json: boolean, io: Pick<CliIo, "stdout" | "stderr">): Output {
   return {
     json,
+    stdout: io.stdout,
     result(value, human) {
-      process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human(value).join("\n")}\n`);
+      io.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human(value).join("\n")}\n`);
     },
     note(line) {
-      if (!json) process.stderr.write(`${line}\n`);
+      if (!json) io.stderr.write(`${line}\n`);
     },
   };
 }

@@ -2,6 +2,7 @@ import { TRPCClientError } from "@trpc/client";
 import { CommanderError } from "commander";
 import type { AppRouter } from "../router.js";
 import { EXIT, type ExitCode, FailedCheck, ImportStopped, UsageError } from "./failures.js";
+import type { CliStream } from "./io.js";
 
 /** What the CLI says about a failure, for people and for `--json`. */
 interface Failure {
@@ -64,12 +65,12 @@ export function describeFailure(error: unknown, url: string): Failure {
 }
 
 /** Prints a failure to stderr (JSON in `--json` mode) and answers the exit code. */
-export function reportFailure(error: unknown, options: { json: boolean; url: string }): ExitCode {
+export function reportFailure(error: unknown, options: { json: boolean; url: string; stderr: CliStream }): ExitCode {
   const failure = describeFailure(error, options.url);
   if (options.json) {
-    process.stderr.write(`${JSON.stringify(failure.json)}\n`);
+    options.stderr.write(`${JSON.stringify(failure.json)}\n`);
   } else if (failure.message) {
-    process.stderr.write(`error: ${failure.message}\n${failure.lines.map((l) => `  ${l}\n`).join("")}`);
+    options.stderr.write(`error: ${failure.message}\n${failure.lines.map((l) => `  ${l}\n`).join("")}`);
   }
   return failure.exitCode;
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { connect, type RpcClient, resolveConnection } from "./connection.js";
+import { ioOf } from "./io.js";
 import { createOutput, type Output } from "./output.js";
 
 /** Options every command inherits from `dropgate` itself. */
@@ -18,5 +19,6 @@ export interface Session {
 /** Builds the session of the command being run from its (global) options. */
 export function sessionOf(command: Command): Session {
   const options = command.optsWithGlobals<GlobalOptions>();
-  return { rpc: connect(resolveConnection(options)), out: createOutput(options.json === true) };
+  const io = ioOf(command);
+  return { rpc: connect(resolveConnection(options, io.env)), out: createOutput(options.json === true, io) };
 }

@@ -24,7 +24,7 @@ async function sendInBatches<T>(
   send: (batch: T[]) => Promise<{ count: number }>,
 ): Promise<void> {
   const started = performance.now();
-  const progress = createProgress(label, rows.length, { json: session.out.json });
+  const progress = createProgress(label, rows.length, { json: session.out.json, stream: session.out.stdout });
   let imported = 0;
   let sent = 0;
   try {

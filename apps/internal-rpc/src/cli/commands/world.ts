@@ -32,7 +32,7 @@ function printReport(out: Output, report: WorldLoadReport): void {
     out.result(report, () => []);
     return;
   }
-  process.stdout.write(`${JSON.stringify(report.credentials, null, 2)}\n`);
+  out.stdout.write(`${JSON.stringify(report.credentials, null, 2)}\n`);
   out.note(
     `clients: ${report.clients.created} created, ${report.clients.existing} already there; ` +
       `units: ${report.units.created} created, ${report.units.existing} already there; ` +

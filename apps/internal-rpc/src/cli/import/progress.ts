@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import type { CliStream } from "../io.js";
 
 /** Progress of a bulk import; silent unless a person is watching. */
 export interface Progress {
@@ -7,10 +8,10 @@ export interface Progress {
 }
 
 /** A progress bar on a terminal, nothing in `--json` mode or when stdout is piped. */
-export function createProgress(label: string, total: number, options: { json: boolean }): Progress {
-  if (options.json || !process.stdout.isTTY) return { advance() {}, stop() {} };
+export function createProgress(label: string, total: number, options: { json: boolean; stream: CliStream }): Progress {
+  if (options.json || options.stream.isTTY !== true) return { advance() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} |{bar}| {value}/{total} rows | {eta_formatted} left`, hideCursor: true, stream: process.stdout },
+    { format: `${label} |{bar}| {value}/{total} rows | {eta_formatted} left`, hideCursor: true, stream: options.stream as NodeJS.WritableStream },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The Quick start (`turbo run build && node scripts/start.mjs`): the gateway, the internal RPC and
+// The Quick start (`npm start` at the repository root builds, then runs this file): the gateway, the internal RPC and
 // the webhook dispatcher in ONE process over ONE storage connection to the embedded
 // SQLite file. On first start (no clients yet) it loads the demo world and keeps the issued demo
 // credentials next to the database, because Dropgate stores only hashes of secrets: that file is
@@ -51,7 +51,7 @@ function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials,
     `  internal RPC      ${rpcUrl}`,
     `  webhooks          ${dispatcher ? "dispatcher on (Disposition Update and drop-ship events)" : "dispatcher off (DROPGATE_DISPATCHER=false)"}`,
     `  RPC token         ${token.token}   (${token.source === "env" ? "from DROPGATE_RPC_TOKEN" : `kept in ${token.file}`})`,
-    `  CLI               pnpm dropgate system counts   (finds the token next to the database)`,
+    `  CLI               ./dropgate system counts   (from the repository root; finds the token next to the database)`,
     "",
   ];
   if (credentials) {
@@ -71,7 +71,7 @@ function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials,
   } else {
     lines.push(
       `No demo credentials to show (the database was not seeded by this script, or ${credentialsFile} is gone).`,
-      "Issue new ones with: pnpm dropgate clients rotate demo-buyer",
+      "Issue new ones with: ./dropgate clients rotate demo-buyer",
     );
   }
   console.log(lines.join("\n"));
@@ -136,7 +136,11 @@ function shutdown(signal) {
     await Promise.all([stopGateway(), rpc.close()]);
     store.close();
   })().then(
-    () => process.exit(0),
+    () => {
+      // A stop on request is a success: say so and exit 0, so npm reports no failure.
+      console.log("Dropgate stopped cleanly");
+      process.exit(0);
+    },
     (error) => {
       console.error(error);
       process.exit(1);
