@@ -127,10 +127,12 @@ const credentialsFile = join(dirname(dbPath), "demo-credentials.json");
 const credentials = ensureDemoWorld(ctx, credentialsFile);
 printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile, dispatcher });
 
-let stopping;
-/** Stops taking work in dependency order, then closes the one storage connection. */
+let stopping = false;
+/** Stops taking work in dependency order, then closes the one storage connection (once). */
 function shutdown(signal) {
-  stopping ??= (async () => {
+  if (stopping) return;
+  stopping = true;
+  (async () => {
     console.log(`\n${signal}: shutting down`);
     await dispatcher?.stop();
     await Promise.all([stopGateway(), rpc.close()]);

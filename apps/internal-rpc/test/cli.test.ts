@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliRun, runCli } from "./support/run-cli.js";
+import { type CliRun, runCliInProcess, runCliProcess } from "./support/run-cli.js";
 import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
 
 const worldPath = fileURLToPath(new URL("./fixtures/world.json", import.meta.url));
@@ -12,8 +12,8 @@ let h: Harness;
 let dir: string;
 let env: Record<string, string>;
 
-/** Runs the CLI against the test server; `--json` answers are parsed. */
-const dropgate = (...args: string[]) => runCli(args, env);
+/** Runs the CLI in-process against the test server; `--json` answers are parsed. */
+const dropgate = (...args: string[]) => runCliInProcess(args, env);
 const json = (run: CliRun): unknown => {
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
@@ -31,20 +31,50 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe("dropgate CLI as a process", () => {
+  it("prints clean JSON on stdout and nothing on stderr", async () => {
+    const run = await runCliProcess(["system", "health", "--json"], env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: "ok" });
+  });
+
+  it("exits 3 without a token and says how to give one", async () => {
+    const run = await runCliProcess(["clients", "list"], { DROPGATE_RPC_URL: h.server.url, DROPGATE_DB_PATH: join(dir, "none.sqlite") });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("DROPGATE_RPC_TOKEN");
+    expect(run.stdout).toBe("");
+  });
+
+  it("exits 2 on a usage error, saying why on stderr", async () => {
+    const run = await runCliProcess(["stock", "adjust", "abc", "1", "--reason", "x"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("expected an integer");
+    expect(run.stdout).toBe("");
+  });
+});
+
 describe("dropgate CLI", () => {
+  it("shows the root invocation and the exit codes in --help", async () => {
+    const run = await dropgate("--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("./dropgate system health");
+    expect(run.stdout).toContain("Exit codes: 0 done");
+  });
+
   it("answers health as JSON", async () => {
     expect(json(await dropgate("system", "health", "--json"))).toMatchObject({ status: "ok" });
   });
 
   it("exits 3 without a token and says how to give one", async () => {
-    const run = await runCli(["clients", "list"], { DROPGATE_RPC_URL: h.server.url, DROPGATE_DB_PATH: join(dir, "none.sqlite") });
+    const run = await runCliInProcess(["clients", "list"], { DROPGATE_RPC_URL: h.server.url, DROPGATE_DB_PATH: join(dir, "none.sqlite") });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("DROPGATE_RPC_TOKEN");
     expect(run.stdout).toBe("");
   });
 
   it("exits 4 when the server cannot be reached", async () => {
-    const run = await runCli(["system", "counts"], { ...env, DROPGATE_RPC_URL: "http://127.0.0.1:9/trpc" });
+    const run = await runCliInProcess(["system", "counts"], { ...env, DROPGATE_RPC_URL: "http://127.0.0.1:9/trpc" });
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("cannot reach the internal RPC");
   });
