@@ -3,6 +3,7 @@ export { DomainFailure, TRPC_CODE_OF, toTrpcError, unwrap } from "./domain-failu
 export { type AppRouter, appRouter } from "./router.js";
 export { loadRpcConfig, RpcConfig, RpcConfigError, RpcEnv } from "./server/config.js";
 export { createRpcServer, RPC_BASE_PATH, type RpcServer, type RpcServerOptions } from "./server/create-rpc-server.js";
+export { MAX_BATCH_SIZE } from "./server/limits.js";
 export { type RunningRpc, startInternalRpc } from "./server/start.js";
 export { type ResolvedToken, resolveRpcToken, tokenFilePath } from "./server/token.js";
 export type { RpcContext } from "./trpc.js";

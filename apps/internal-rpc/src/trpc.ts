@@ -3,6 +3,7 @@ import type { UseCaseContext } from "@dropgate/core-domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { DomainFailure } from "./domain-failure.js";
+import { BATCH_TOO_LARGE_MESSAGE, MAX_BATCH_SIZE } from "./server/limits.js";
 
 /** What every procedure sees: the use-case context plus the caller's credentials. */
 export interface RpcContext extends UseCaseContext {
@@ -21,8 +22,13 @@ const t = initTRPC.context<RpcContext>().create({
     // Only input errors carry field messages; a failed output check is our bug, not the caller's.
     const zodError: FieldErrors | null =
       error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const message =
+      error.code === "BAD_REQUEST" && error.message === BATCH_TOO_LARGE_MESSAGE
+        ? `a batch may hold at most ${MAX_BATCH_SIZE} calls; split it into several requests`
+        : shape.message;
     return {
       ...shape,
+      message,
       data: {
         ...shape.data,
         domainCode: domain?.code ?? null,

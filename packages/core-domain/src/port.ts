@@ -150,6 +150,18 @@ export interface InvariantViolation {
   readonly problem: string;
 }
 
+/** Which positions one call of the check covers: the next `limit` after `afterPositionId`. */
+export interface InvariantWindow {
+  readonly afterPositionId: number;
+  readonly limit: number;
+}
+
+/** The violations found in a window, and where the next window starts (null: the check is done). */
+export interface InvariantCheck {
+  readonly violations: readonly InvariantViolation[];
+  readonly nextAfterPositionId: number | null;
+}
+
 /** Reads; every method sees one consistent snapshot when called inside `read()` or `transaction()`. */
 export interface StorageReader {
   getClient(id: number): Client | undefined;
@@ -198,6 +210,8 @@ export interface StorageReader {
   counts(): SystemCounts;
   /** Every position equals the sum of its ledger movements and no available quantity is negative. */
   checkInvariants(): readonly InvariantViolation[];
+  /** The same check over one window of positions, so that a long check can yield between windows. */
+  checkInvariantWindow(window: InvariantWindow): InvariantCheck;
 }
 
 /** Writes; only available inside `transaction()`. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import type { AppRouter } from "../router.js";
+import { MAX_BATCH_SIZE } from "../server/limits.js";
 import { tokenFilePath } from "../server/token.js";
 
 export const DEFAULT_RPC_URL = "http://127.0.0.1:8081/trpc";
@@ -38,6 +39,7 @@ export function connect(connection: Connection): RpcClient {
     links: [
       httpBatchLink({
         url: connection.url,
+        maxItems: MAX_BATCH_SIZE,
         headers: () => (connection.token === null ? {} : { authorization: `Bearer ${connection.token}` }),
       }),
     ],

@@ -4,11 +4,10 @@ import type { StoragePort } from "@dropgate/core-domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { appRouter } from "../router.js";
 import type { RpcContext } from "../trpc.js";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./limits.js";
 
 /** Path prefix of every procedure: `POST /trpc/clients.create`, batched as `/trpc/a,b?batch=1`. */
 export const RPC_BASE_PATH = "/trpc";
-/** Bulk imports send thousands of rows per call; anything larger than this is refused. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface RpcServerOptions {
   readonly store: StoragePort;
@@ -45,6 +44,7 @@ export async function createRpcServer(options: RpcServerOptions): Promise<RpcSer
     basePath: `${RPC_BASE_PATH}/`,
     maxBodySize: MAX_BODY_BYTES,
     allowBatching: true,
+    maxBatchSize: MAX_BATCH_SIZE,
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") logError(`internal RPC: ${path ?? "(no procedure)"} failed`, error.cause ?? error);
     },

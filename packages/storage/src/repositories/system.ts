@@ -1,4 +1,4 @@
-import type { InvariantViolation, StorageTx, SystemCounts } from "@dropgate/core-domain";
+import type { InvariantCheck, InvariantViolation, InvariantWindow, StorageTx, SystemCounts } from "@dropgate/core-domain";
 import { sql as raw } from "kysely";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
 import { compileStatement, queryBuilder } from "../sql/statement.js";
@@ -29,10 +29,23 @@ const selectCounts = compileStatement((_: object) =>
     .$castTo<SystemCounts>(),
 );
 
-// One pass: each position against the sum of its movements (no movement means all zero), plus
-// any negative bucket or available quantity that slipped past the CHECKs (e.g. a migration that
-// rebuilt the table without them).
-const selectViolations = compileStatement((_: object) =>
+/** Positions `afterId < id <= throughId`: one window of the check. */
+interface PositionWindow {
+  afterId: number;
+  throughId: number;
+}
+
+// The last position id of the next window of `limit` positions after `afterId` (null: none left).
+const selectWindowEnd = compileStatement((p: { afterId: number; limit: number }) =>
+  queryBuilder
+    .selectFrom((eb) => eb.selectFrom("stock_positions").select("id").where("id", ">", p.afterId).orderBy("id").limit(p.limit).as("w"))
+    .select((eb) => eb.fn.max<number | null>("w.id").as("throughId")),
+);
+
+// One pass over a window: each position against the sum of its movements (no movement means all
+// zero), plus any negative bucket or available quantity that slipped past the CHECKs (e.g. a
+// migration that rebuilt the table without them).
+const selectViolations = compileStatement((w: PositionWindow) =>
   queryBuilder
     .selectFrom("stock_positions as p")
     .leftJoin(
@@ -45,10 +58,14 @@ const selectViolations = compileStatement((_: object) =>
             m.fn.sum<number>("delta_allocated").as("allocated"),
             m.fn.sum<number>("delta_reserved").as("reserved"),
           ])
+          .where("position_id", ">", w.afterId)
+          .where("position_id", "<=", w.throughId)
           .groupBy("position_id")
           .as("l"),
       (join) => join.onRef("l.position_id", "=", "p.id"),
     )
+    .where("p.id", ">", w.afterId)
+    .where("p.id", "<=", w.throughId)
     .select([
       "p.id",
       "p.on_hand",
@@ -96,7 +113,17 @@ function describe(row: ViolationRow): string {
 }
 
 /** Whole-database answers: row counts and the ledger invariant. */
-export function systemRepository(sql: PreparedStatements): Pick<StorageTx, "counts" | "checkInvariants"> {
+export function systemRepository(sql: PreparedStatements): Pick<StorageTx, "counts" | "checkInvariants" | "checkInvariantWindow"> {
+  // A negative limit is SQLite's "no limit": one window over every position.
+  const checkWindow = (window: InvariantWindow): InvariantCheck => {
+    const afterId = window.afterPositionId;
+    const throughId = sql.get(selectWindowEnd, { afterId, limit: window.limit })?.throughId ?? null;
+    if (throughId === null) return { violations: [], nextAfterPositionId: null };
+    const violations = sql
+      .all(selectViolations, { afterId, throughId })
+      .map((row) => ({ positionId: row.id, problem: describe(row) }));
+    return { violations, nextAfterPositionId: window.limit < 0 ? null : throughId };
+  };
   return {
     counts() {
       const row = sql.get(selectCounts, {});
@@ -104,9 +131,8 @@ export function systemRepository(sql: PreparedStatements): Pick<StorageTx, "coun
       return row;
     },
     checkInvariants(): InvariantViolation[] {
-      return sql
-        .all(selectViolations, {})
-        .map((row) => ({ positionId: row.id, problem: describe(row) }));
+      return [...checkWindow({ afterPositionId: 0, limit: -1 }).violations];
     },
+    checkInvariantWindow: checkWindow,
   };
 }
