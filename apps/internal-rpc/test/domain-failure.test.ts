@@ -10,7 +10,6 @@ describe("mapping domain errors to tRPC codes", () => {
       NOT_FOUND: "NOT_FOUND",
       VALIDATION: "BAD_REQUEST",
       INSUFFICIENT_STOCK: "CONFLICT",
-      DUPLICATE_ORDER: "CONFLICT",
       ILLEGAL_TRANSITION: "PRECONDITION_FAILED",
       UNAUTHORIZED: "UNAUTHORIZED",
       FORBIDDEN: "FORBIDDEN",
@@ -22,7 +21,7 @@ describe("mapping domain errors to tRPC codes", () => {
     expect(unwrap(ok(42))).toBe(42);
     let thrown: unknown;
     try {
-      unwrap(err("DUPLICATE_ORDER", "order ORDER-1 exists", { field: "clientIdentifier" }));
+      unwrap(err("CONFLICT", "order ORDER-1 exists", { field: "clientIdentifier" }));
     } catch (error) {
       thrown = error;
     }
@@ -31,6 +30,6 @@ describe("mapping domain errors to tRPC codes", () => {
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe("order ORDER-1 exists");
     expect(error.cause).toBeInstanceOf(DomainFailure);
-    expect((error.cause as DomainFailure).error).toMatchObject({ code: "DUPLICATE_ORDER", field: "clientIdentifier" });
+    expect((error.cause as DomainFailure).error).toMatchObject({ code: "CONFLICT", field: "clientIdentifier" });
   });
 });

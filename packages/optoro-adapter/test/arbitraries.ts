@@ -148,7 +148,17 @@ export const storedOrder: fc.Arbitrary<Order> = fc
     expectedDeliveryDate: order.expected_delivery_date ?? null,
     signatureRequired: order.signature_required ?? null,
     packingSlipIdentifier: order.packing_slip_identifier ?? null,
-    rejectReason: status === "rejected" ? "Insufficient Quantity for: x - y(N)" : null,
+    shortages:
+      status === "rejected"
+        ? order.order_items.map((item, index) => ({
+            itemClientIdentifier: index % 2 === 0 ? (item.client_identifier ?? null) : null,
+            sku: item.sku,
+            condition: item.condition,
+            requested: item.quantity,
+            available: 0,
+          }))
+        : [],
+    rejectReason: null,
     attributes: {},
     items: order.order_items.map((item, index) => ({
       id: id * 1000 + index,

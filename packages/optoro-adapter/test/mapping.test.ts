@@ -56,7 +56,8 @@ describe("order → wire", () => {
         const wire = toWireOrder(order);
         expect(WireOrder.safeParse(wire).success).toBe(true);
         expect(JSON.stringify(wire)).not.toContain("null");
-        expect(wire.reject_reason).toBe(order.rejectReason ?? "");
+        // The stored order's reason is the same sentence POST /orders answered (one wording).
+        expect(wire.reject_reason).toBe(order.shortages.length > 0 ? insufficientQuantityReason(order.shortages) : "");
         expect(wire.order_items.map((i) => i.quantity)).toEqual(order.items.map((i) => i.quantity.ordered));
       }),
     );

@@ -73,6 +73,7 @@ export function orderInput(
     expectedDeliveryDate: null,
     signatureRequired: false,
     packingSlipIdentifier: null,
+    shortages: [],
     rejectReason: null,
     attributes: { dialect: "optoro", note: "kept verbatim" },
     priceCents: 1999 * quantity * positions.length,

@@ -81,8 +81,20 @@ describe("POST /orders", () => {
     expect([available("PTBQ121308"), available("PLENTY")]).toEqual([1, 50]);
     const shown = await buyer.call<OrderEnvelope>("GET", "/orders/3573390128");
     expect(shown.body.order.status).toBe("rejected");
-    expect(shown.body.order.reject_reason).toContain("Insufficient Quantity for: ");
+    // One wording: the stored order's reject_reason is the answer's reason, word for word.
+    expect(shown.body.order.reject_reason).toBe(answer.body.reason);
     expect(invariants()).toEqual([]);
+  });
+
+  it("words a short line sent without client_identifier the same in the answer and in the stored order", async () => {
+    world = await startOptoro();
+    const buyer = await world.buyer("buyer");
+    const order = sampleOrder("NO-LINE-ID", [{ sku: "NOPE", quantity: 1, condition: "A" }]);
+    delete (order.order_items[0] as { client_identifier?: string }).client_identifier;
+    const answer = await buyer.call<OrderRejectedBody>("POST", "/orders", { body: { order } });
+    expect([answer.status, answer.body.reason]).toEqual([200, "Insufficient Quantity for: NOPE(A)"]);
+    const shown = await buyer.call<OrderEnvelope>("GET", "/orders/NO-LINE-ID");
+    expect(shown.body.order.reject_reason).toBe("Insufficient Quantity for: NOPE(A)");
   });
 
   it("answers 422 Order not created for a duplicate client identifier, naming the existing order's status", async () => {

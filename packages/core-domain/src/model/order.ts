@@ -23,8 +23,6 @@ export const OrderItemStatus = z.enum([
 ]);
 export type OrderItemStatus = z.infer<typeof OrderItemStatus>;
 
-export const ShippingMethod = z.enum(["STANDARD", "EXPRESS", "OVERNIGHT", "FREIGHT", "PICK-UP"]);
-export type ShippingMethod = z.infer<typeof ShippingMethod>;
 
 /** Line-level quantities: partial shipments and cancellations fall out of these, not flags. */
 export const LineQuantities = z.object({
@@ -66,6 +64,16 @@ export const OrderItem = z.object({
 });
 export type OrderItem = z.infer<typeof OrderItem>;
 
+/** A line the buyer asked for that stock could not cover. */
+export const Shortage = z.object({
+  itemClientIdentifier: z.string().nullable(),
+  sku: Sku,
+  condition: ListingCondition,
+  requested: Quantity,
+  available: Quantity,
+});
+export type Shortage = z.infer<typeof Shortage>;
+
 export const Order = OrderAmounts.extend({
   id: Id,
   clientId: Id,
@@ -82,6 +90,12 @@ export const Order = OrderAmounts.extend({
   expectedDeliveryDate: z.string().nullable(),
   signatureRequired: z.boolean().nullable(),
   packingSlipIdentifier: z.string().nullable(),
+  /**
+   * The lines stock could not cover when the order was rejected for stock (empty otherwise), kept
+   * structured so that each dialect words them once, in its own adapter.
+   */
+  shortages: z.array(Shortage),
+  /** A rejection reason that is not a shortage (none is produced today; older rows may hold text). */
   rejectReason: z.string().nullable(),
   /** Dialect-specific fields kept verbatim so a dialect can answer in its own words later. */
   attributes: z.record(z.string(), z.unknown()),
@@ -91,12 +105,3 @@ export const Order = OrderAmounts.extend({
 });
 export type Order = z.infer<typeof Order>;
 
-/** A line the buyer asked for that stock could not cover. */
-export const Shortage = z.object({
-  itemClientIdentifier: z.string().nullable(),
-  sku: Sku,
-  condition: ListingCondition,
-  requested: Quantity,
-  available: Quantity,
-});
-export type Shortage = z.infer<typeof Shortage>;

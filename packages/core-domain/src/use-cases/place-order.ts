@@ -118,11 +118,6 @@ function shortageOf(line: PlannedLine): Shortage {
   };
 }
 
-/** Optoro's wording, kept as the stored reject reason so every dialect can show it. */
-function rejectReason(shortages: readonly Shortage[]): string {
-  return `Insufficient Quantity for: ${shortages.map((s) => `${s.itemClientIdentifier ?? ""} - ${s.sku}(${s.condition})`).join(", ")}`;
-}
-
 /** `placeOrder` inside a caller's transaction. */
 export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string): Result<PlaceOrderOutcome> {
   if (input.items.length === 0) return err("VALIDATION", "An order needs at least one item", { field: "items" });
@@ -181,7 +176,8 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     expectedDeliveryDate: input.expectedDeliveryDate ?? null,
     signatureRequired: input.signatureRequired ?? null,
     packingSlipIdentifier: input.packingSlipIdentifier ?? null,
-    rejectReason: rejected ? rejectReason(shortages) : null,
+    shortages: rejected ? shortages : [],
+    rejectReason: null,
     attributes: input.attributes ?? {},
     items,
     at,

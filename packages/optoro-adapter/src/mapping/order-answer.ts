@@ -1,6 +1,7 @@
 import type { Order, PlaceOrderOutcome, Shortage } from "@dropgate/core-domain";
 import type { BatchOrderResult, OrderAcceptedBody, OrderNotCreatedBody, OrderRejectedBody, ShortOrderItem } from "../wire/order-answers.js";
 import { omitNull } from "./omit-null.js";
+import { insufficientQuantityReason } from "./shortage-reason.js";
 
 /*
  * How Optoro answers an order (optoro.md §2.6): 201 accepted / pending_payment, 200 rejected
@@ -15,13 +16,6 @@ export function orderNotCreated(reason: string): OrderNotCreatedBody {
 /** Optoro's duplicate wording, naming the existing order's status. */
 export function duplicateReason(existing: Order): string {
   return `Order with identifier ${existing.clientIdentifier} already exists. Order is in status '${existing.status}'`;
-}
-
-/** `<item client_identifier> - <sku>(<condition>)` per short line, as Optoro's example. */
-export function insufficientQuantityReason(shortages: readonly Shortage[]): string {
-  return `Insufficient Quantity for: ${shortages
-    .map((s) => `${s.itemClientIdentifier === null ? "" : `${s.itemClientIdentifier} - `}${s.sku}(${s.condition})`)
-    .join(", ")}`;
 }
 
 function toShortOrderItem(shortage: Shortage): ShortOrderItem {

@@ -2,6 +2,7 @@ import type { Address, Order, OrderItem } from "@dropgate/core-domain";
 import type { WireBillingAddress, WireShippingAddress } from "../wire/address.js";
 import type { WireOrder, WireOrderItem } from "../wire/order.js";
 import { omitNull } from "./omit-null.js";
+import { insufficientQuantityReason } from "./shortage-reason.js";
 
 /** Maps a core address to Optoro's billing_address. */
 export function toWireBillingAddress(address: Address): WireBillingAddress {
@@ -64,7 +65,7 @@ export function toWireOrder(order: Order): WireOrder {
     signature_required: order.signatureRequired,
     packing_slip_identifier: order.packingSlipIdentifier,
     // Optoro's example shows '' for an order that was not rejected.
-    reject_reason: order.rejectReason ?? "",
+    reject_reason: order.shortages.length > 0 ? insufficientQuantityReason(order.shortages) : (order.rejectReason ?? ""),
     order_items: order.items.map(toWireOrderItem),
     created_at: order.createdAt,
     updated_at: order.updatedAt,

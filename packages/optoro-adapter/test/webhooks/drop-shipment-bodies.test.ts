@@ -42,6 +42,7 @@ const order: Order = OrderSchema.parse({
   expectedDeliveryDate: null,
   signatureRequired: true,
   packingSlipIdentifier: "1497064",
+  shortages: [],
   rejectReason: null,
   attributes: {},
   items: [

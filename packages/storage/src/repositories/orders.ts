@@ -1,15 +1,17 @@
 import type {
   Address,
   NewOrder,
+  NewOrderItem,
   Order,
   OrderItem,
   OrderStatus,
+  Shortage,
   StorageTx,
 } from "@dropgate/core-domain";
-import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
+import { type Insertable, type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
 import type { Database, OrderItemsTable, OrdersTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, insertReturning, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
 import {
   definedOnly,
   expectOneRow,
@@ -71,6 +73,7 @@ function toOrder(row: OrderRow, items: OrderItem[]): Order {
     expectedDeliveryDate: row.expected_delivery_date,
     signatureRequired: row.signature_required === null ? null : fromFlag(row.signature_required),
     packingSlipIdentifier: row.packing_slip_identifier,
+    shortages: fromJson<Shortage[]>(row.shortages),
     rejectReason: row.reject_reason,
     attributes: fromJson<Record<string, unknown>>(row.attributes),
     priceCents: row.price_cents,
@@ -102,57 +105,64 @@ const selectItemsOfOrders = compileStatement((p: { orderIds: string }) =>
     .orderBy("id"),
 );
 
-const insertOrder = compileStatement((p: Omit<OrderRow, "id">) =>
-  queryBuilder.insertInto("orders").values({
-    client_id: p.client_id,
-    client_identifier: p.client_identifier,
-    channel: p.channel,
-    status: p.status,
-    payment_required: p.payment_required,
-    billing_address: p.billing_address,
-    shipping_address: p.shipping_address,
-    brand: p.brand,
-    shipping_method: p.shipping_method,
-    carrier_id: p.carrier_id,
-    comments: p.comments,
-    expected_delivery_date: p.expected_delivery_date,
-    signature_required: p.signature_required,
-    packing_slip_identifier: p.packing_slip_identifier,
-    reject_reason: p.reject_reason,
-    attributes: p.attributes,
-    price_cents: p.price_cents,
-    processing_fee_cents: p.processing_fee_cents,
-    tax_cents: p.tax_cents,
-    shipping_cost_cents: p.shipping_cost_cents,
-    shipping_tax_cents: p.shipping_tax_cents,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  }),
-);
-const insertItem = compileStatement((p: Omit<ItemRow, "id">) =>
-  queryBuilder.insertInto("order_items").values({
-    order_id: p.order_id,
-    client_identifier: p.client_identifier,
-    position_id: p.position_id,
-    sku: p.sku,
-    condition: p.condition,
-    brand: p.brand,
-    vendor_id: p.vendor_id,
-    qty_ordered: p.qty_ordered,
-    qty_allocated: p.qty_allocated,
-    qty_acknowledged: p.qty_acknowledged,
-    qty_shipped: p.qty_shipped,
-    qty_cancelled: p.qty_cancelled,
-    price_cents: p.price_cents,
-    tax_cents: p.tax_cents,
-    shipping_cost_cents: p.shipping_cost_cents,
-    shipping_tax_cents: p.shipping_tax_cents,
-    comments: p.comments,
-    status: p.status,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  }),
-);
+const insertOrderRow = insertReturning("orders");
+const insertItemRow = insertReturning("order_items");
+
+/** The stored row of a new order. */
+function orderRowOf(input: NewOrder): Insertable<OrdersTable> {
+  return {
+    client_id: input.clientId,
+    client_identifier: input.clientIdentifier,
+    channel: input.channel,
+    status: input.status,
+    payment_required: toFlag(input.paymentRequired),
+    billing_address: toJsonOrNull(input.billingAddress),
+    shipping_address: toJsonOrNull(input.shippingAddress),
+    brand: input.brand,
+    shipping_method: input.shippingMethod,
+    carrier_id: input.carrierId,
+    comments: input.comments,
+    expected_delivery_date: input.expectedDeliveryDate,
+    signature_required: input.signatureRequired === null ? null : toFlag(input.signatureRequired),
+    packing_slip_identifier: input.packingSlipIdentifier,
+    shortages: toJson(input.shortages),
+    reject_reason: input.rejectReason,
+    attributes: toJson(input.attributes),
+    price_cents: input.priceCents,
+    processing_fee_cents: input.processingFeeCents,
+    tax_cents: input.taxCents,
+    shipping_cost_cents: input.shippingCostCents,
+    shipping_tax_cents: input.shippingTaxCents,
+    created_at: input.at,
+    updated_at: input.at,
+  };
+}
+
+/** The stored row of a new order line. */
+function itemRowOf(orderId: number, item: NewOrderItem, at: string): Insertable<OrderItemsTable> {
+  return {
+    order_id: orderId,
+    client_identifier: item.clientIdentifier,
+    position_id: item.positionId,
+    sku: item.sku,
+    condition: item.condition,
+    brand: item.brand,
+    vendor_id: item.vendorId,
+    qty_ordered: item.quantity.ordered,
+    qty_allocated: item.quantity.allocated,
+    qty_acknowledged: item.quantity.acknowledged,
+    qty_shipped: item.quantity.shipped,
+    qty_cancelled: item.quantity.cancelled,
+    price_cents: item.priceCents,
+    tax_cents: item.taxCents,
+    shipping_cost_cents: item.shippingCostCents,
+    shipping_tax_cents: item.shippingTaxCents,
+    comments: item.comments,
+    status: item.status,
+    created_at: at,
+    updated_at: at,
+  };
+}
 
 type OrderPatch = Pick<OrderRow, "status" | "reject_reason">;
 const updateOrder = new StatementShapes((columns) =>
@@ -244,103 +254,10 @@ export function orderRepository(sql: PreparedStatements): OrderMethods {
       });
     },
     insertOrder(input: NewOrder) {
-      const at = input.at;
-      const { lastId: id } = sql.run(insertOrder, {
-        client_id: input.clientId,
-        client_identifier: input.clientIdentifier,
-        channel: input.channel,
-        status: input.status,
-        payment_required: toFlag(input.paymentRequired),
-        billing_address: toJsonOrNull(input.billingAddress),
-        shipping_address: toJsonOrNull(input.shippingAddress),
-        brand: input.brand,
-        shipping_method: input.shippingMethod,
-        carrier_id: input.carrierId,
-        comments: input.comments,
-        expected_delivery_date: input.expectedDeliveryDate,
-        signature_required: input.signatureRequired === null ? null : toFlag(input.signatureRequired),
-        packing_slip_identifier: input.packingSlipIdentifier,
-        reject_reason: input.rejectReason,
-        attributes: toJson(input.attributes),
-        price_cents: input.priceCents,
-        processing_fee_cents: input.processingFeeCents,
-        tax_cents: input.taxCents,
-        shipping_cost_cents: input.shippingCostCents,
-        shipping_tax_cents: input.shippingTaxCents,
-        created_at: at,
-        updated_at: at,
-      });
-      const orderItems = input.items.map((item): OrderItem => {
-        const { lastId } = sql.run(insertItem, {
-          order_id: id,
-          client_identifier: item.clientIdentifier,
-          position_id: item.positionId,
-          sku: item.sku,
-          condition: item.condition,
-          brand: item.brand,
-          vendor_id: item.vendorId,
-          qty_ordered: item.quantity.ordered,
-          qty_allocated: item.quantity.allocated,
-          qty_acknowledged: item.quantity.acknowledged,
-          qty_shipped: item.quantity.shipped,
-          qty_cancelled: item.quantity.cancelled,
-          price_cents: item.priceCents,
-          tax_cents: item.taxCents,
-          shipping_cost_cents: item.shippingCostCents,
-          shipping_tax_cents: item.shippingTaxCents,
-          comments: item.comments,
-          status: item.status,
-          created_at: at,
-          updated_at: at,
-        });
-        return {
-          id: lastId,
-          orderId: id,
-          clientIdentifier: item.clientIdentifier,
-          positionId: item.positionId,
-          sku: item.sku,
-          condition: item.condition,
-          brand: item.brand,
-          vendorId: item.vendorId,
-          quantity: { ...item.quantity },
-          priceCents: item.priceCents,
-          taxCents: item.taxCents,
-          shippingCostCents: item.shippingCostCents,
-          shippingTaxCents: item.shippingTaxCents,
-          comments: item.comments,
-          status: item.status,
-          createdAt: at,
-          updatedAt: at,
-        };
-      });
-      // Built from the input rather than read back: the hot path pays for no extra query.
-      return {
-        id,
-        clientId: input.clientId,
-        clientIdentifier: input.clientIdentifier,
-        channel: input.channel,
-        status: input.status,
-        paymentRequired: input.paymentRequired,
-        billingAddress: input.billingAddress,
-        shippingAddress: input.shippingAddress,
-        brand: input.brand,
-        shippingMethod: input.shippingMethod,
-        carrierId: input.carrierId,
-        comments: input.comments,
-        expectedDeliveryDate: input.expectedDeliveryDate,
-        signatureRequired: input.signatureRequired,
-        packingSlipIdentifier: input.packingSlipIdentifier,
-        rejectReason: input.rejectReason,
-        attributes: input.attributes,
-        priceCents: input.priceCents,
-        processingFeeCents: input.processingFeeCents,
-        taxCents: input.taxCents,
-        shippingCostCents: input.shippingCostCents,
-        shippingTaxCents: input.shippingTaxCents,
-        items: orderItems,
-        createdAt: at,
-        updatedAt: at,
-      };
+      // RETURNING hands back the stored rows, read through the same mappers as every select.
+      const row = insertOrderRow(sql, orderRowOf(input));
+      const orderItems = input.items.map((item) => toOrderItem(insertItemRow(sql, itemRowOf(row.id, item, input.at))));
+      return toOrder(row, orderItems);
     },
     updateOrder(id, patch, at) {
       const columns = definedOnly<OrderPatch>({ status: patch.status, reject_reason: patch.rejectReason });

@@ -142,6 +142,8 @@ export interface OrdersTable {
   signature_required: Flag | null;
   packing_slip_identifier: string | null;
   reject_reason: string | null;
+  /** The short lines of an order rejected for stock, as a JSON array (0002_hygiene). */
+  shortages: JsonText;
   /** Dialect-specific attributes as a JSON object. */
   attributes: JsonText;
   price_cents: number;

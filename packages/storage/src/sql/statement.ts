@@ -1,5 +1,7 @@
 import {
   type Compilable,
+  type Insertable,
+  type Selectable,
   DummyDriver,
   Kysely,
   SqliteAdapter,
@@ -7,6 +9,7 @@ import {
   SqliteQueryCompiler,
 } from "kysely";
 import type { Database } from "../schema/database.js";
+import type { PreparedStatements } from "./prepared-statements.js";
 
 /*
  * Queries are written with Kysely's builder (typed against `Database`) but compiled once, when a
@@ -87,4 +90,29 @@ export class StatementShapes<S> {
 /** The keys of `record` whose value is not undefined, in declaration order of `keys`. */
 export function presentKeys<K extends string>(record: Partial<Record<K, unknown>>, keys: readonly K[]): K[] {
   return keys.filter((k) => record[k] !== undefined);
+}
+
+/**
+ * `INSERT INTO <table> (…) VALUES (…) RETURNING *` whose columns are the keys of the row it is
+ * given. A repository then writes an insert's fields once (its model → row mapper) and reads the
+ * stored row back through its row → model mapper, with no extra query.
+ */
+export function insertReturning<T extends keyof Database & string>(
+  table: T,
+): (sql: PreparedStatements, row: Insertable<Database[T]>) => Selectable<Database[T]> {
+  const shapes = new StatementShapes((columns) =>
+    compileStatement((p: Record<string, unknown>) => {
+      const values: Record<string, unknown> = {};
+      for (const column of columns) values[column] = p[column];
+      return queryBuilder
+        .insertInto(table)
+        .values(values as Insertable<Database[T]>)
+        .returningAll() as unknown as Compilable<Selectable<Database[T]>>;
+    }),
+  );
+  return (sql, row) => {
+    const stored = sql.get(shapes.for(Object.keys(row)), row as Record<string, unknown>);
+    if (stored === undefined) throw new Error(`insert into ${table} returned no row`);
+    return stored;
+  };
 }

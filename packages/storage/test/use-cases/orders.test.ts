@@ -37,7 +37,9 @@ describe("placing orders", () => {
       { itemClientIdentifier: "line-2", sku: "S2", condition: "N", requested: 3, available: 1 },
       { itemClientIdentifier: "line-3", sku: "GHOST", condition: "N", requested: 1, available: 0 },
     ]);
-    expect(outcome.order).toMatchObject({ status: "rejected", rejectReason: "Insufficient Quantity for: line-2 - S2(N), line-3 - GHOST(N)" });
+    // Stored structured, exactly as answered: each dialect words the shortages itself.
+    expect(outcome.order).toMatchObject({ status: "rejected", shortages: outcome.shortages, rejectReason: null });
+    expect(world.storage.read((r) => r.getOrder(outcome.order.id))?.shortages).toEqual(outcome.shortages);
     expect(availableOf(position("S1"))).toBe(5);
     // Stored, so a replay finds it.
     expect(must(placeOrder(world.ctx, orderInput(client.id, [["S1", 1]], "A-1"))).kind).toBe("duplicate");
