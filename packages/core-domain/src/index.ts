@@ -15,6 +15,7 @@ export * from "./model/unit.js";
 export * from "./model/webhook.js";
 export * from "./port.js";
 export * from "./result.js";
+export * from "./validation.js";
 export * from "./state-machines/machine.js";
 export * from "./state-machines/tables.js";
 export * from "./secrets.js";

@@ -3,17 +3,15 @@ import { Product, type ProductInput } from "../model/product.js";
 import { err, ok, type Result } from "../result.js";
 import { type SetStockInput, setStockIn, upsertProductIn } from "./stock.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** Imports a batch of products in one transaction; one bad row rejects the batch naming it. */
 export function importProducts(ctx: UseCaseContext, rows: readonly ProductInput[]): Result<{ count: number }> {
   return runInTransaction(ctx, (tx, at) => {
     for (const [index, row] of rows.entries()) {
-      const parsed = Product.safeParse(row);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return err("VALIDATION", `Row ${index}: ${issue?.message ?? "invalid"}`, { field: `${index}.${issue?.path.join(".") ?? ""}` });
-      }
-      const saved = upsertProductIn(tx, parsed.data, at);
+      const valid = validateInput(Product, row, String(index));
+      if (!valid.ok) return valid;
+      const saved = upsertProductIn(tx, valid.value, at);
       if (!saved.ok) return err(saved.error.code, `Row ${index}: ${saved.error.message}`, { field: `${index}.${saved.error.field ?? ""}` });
     }
     return ok({ count: rows.length });

@@ -5,6 +5,7 @@ import { Cents } from "../model/primitives.js";
 import { err, ok, type Result } from "../result.js";
 import { generateClientKey, generateSecret, hashSecret, verifySecret } from "../secrets.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 export const CreateClientInput = z.object({
   name: z.string().min(1).max(128),
@@ -27,7 +28,10 @@ export interface IssuedCredentials {
 export const DEFAULT_TOKEN_TTL_SECONDS = 90_000;
 
 /** Creates a partner credential; the secret is returned once and only its hash is stored. */
-export function createClient(ctx: UseCaseContext, input: CreateClientInput): Result<IssuedCredentials> {
+export function createClient(ctx: UseCaseContext, raw: CreateClientInput): Result<IssuedCredentials> {
+  const valid = validateInput(CreateClientInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   if (input.scope === "vendor" && !input.vendorId) {
     return err("VALIDATION", "A vendor client needs a vendorId", { field: "vendorId" });
   }
@@ -78,7 +82,10 @@ export const BuyerSettingsInput = z.object({ ecreditCents: Cents.optional(), aut
 export type BuyerSettingsInput = z.input<typeof BuyerSettingsInput>;
 
 /** Sets a buyer's ecredit and auto-confirmation (Rewix autoConfirm rules). */
-export function updateBuyerSettings(ctx: UseCaseContext, clientId: number, input: BuyerSettingsInput): Result<Client> {
+export function updateBuyerSettings(ctx: UseCaseContext, clientId: number, raw: BuyerSettingsInput): Result<Client> {
+  const valid = validateInput(BuyerSettingsInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const client = tx.getClient(clientId);
     if (!client) return err("NOT_FOUND", `Client ${clientId} not found`, { field: "clientId" });

@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { UseCaseContext } from "../context.js";
 import { ForwardOrderItem, type ForwardOrder } from "../model/forward-order.js";
 import { Id } from "../model/primitives.js";
-import { err, ok, type Result } from "../result.js";
+import { ok, type Result } from "../result.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 export const UpsertForwardOrdersInput = z.object({
   clientId: Id,
@@ -23,16 +24,13 @@ export type UpsertForwardOrdersInput = z.input<typeof UpsertForwardOrdersInput>;
 
 /** Creates or updates a retailer's forward orders: items change or are added, never deleted. */
 export function upsertForwardOrders(ctx: UseCaseContext, input: UpsertForwardOrdersInput): Result<ForwardOrder[]> {
-  const parsed = UpsertForwardOrdersInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err("VALIDATION", issue?.message ?? "Invalid forward orders", { field: issue?.path.join(".") ?? "" });
-  }
+  const parsed = validateInput(UpsertForwardOrdersInput, input);
+  if (!parsed.ok) return parsed;
   return runInTransaction(ctx, (tx, at) =>
     ok(
-      parsed.data.orders.map((order) =>
+      parsed.value.orders.map((order) =>
         tx.upsertForwardOrder({
-          clientId: parsed.data.clientId,
+          clientId: parsed.value.clientId,
           identifier: order.identifier,
           concept: order.concept ?? null,
           postalCode: order.postalCode ?? null,

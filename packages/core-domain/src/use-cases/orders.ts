@@ -7,8 +7,10 @@ import { err, ok, type Result } from "../result.js";
 import { transition } from "../state-machines/machine.js";
 import { orderMachine, purchaseOrderMachine } from "../state-machines/tables.js";
 import { refreshOrderStatus } from "./order-progress.js";
-import { raisePurchaseOrdersIn, releaseLine, shipLines } from "./purchase-orders.js";
+import { releaseLine, shipLines } from "./order-lines.js";
+import { raisePurchaseOrdersIn } from "./purchase-orders.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** Payment arrived for an order waiting on it (lot orders): it is accepted and its POs raised. */
 export function confirmPayment(ctx: UseCaseContext, input: { orderId: number }): Result<Order> {
@@ -82,7 +84,10 @@ export const RecordShipmentInput = z.object({
 export type RecordShipmentInput = z.input<typeof RecordShipmentInput>;
 
 /** Records a package of operator-held stock; vendor-managed lines ship through their PO instead. */
-export function recordShipment(ctx: UseCaseContext, input: RecordShipmentInput): Result<{ shipment: Shipment; order: Order }> {
+export function recordShipment(ctx: UseCaseContext, raw: RecordShipmentInput): Result<{ shipment: Shipment; order: Order }> {
+  const valid = validateInput(RecordShipmentInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const order = tx.getOrder(input.orderId);
     if (!order) return err("NOT_FOUND", "Order cannot be found", { field: "orderId" });

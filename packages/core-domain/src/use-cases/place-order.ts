@@ -9,6 +9,7 @@ import { err, ok, type Result } from "../result.js";
 import { raisePurchaseOrdersIn } from "./purchase-orders.js";
 import { moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 export const ItemRef = z.union([z.object({ sku: Sku, condition: ListingCondition }), z.object({ positionId: Id })]);
 
@@ -73,14 +74,9 @@ interface PlannedLine {
  * so a replay finds it and answers the same.
  */
 export function placeOrder(ctx: UseCaseContext, input: PlaceOrderInput): Result<PlaceOrderOutcome> {
-  // Validated before the transaction so a bad field is a VALIDATION answer, never a throw inside it.
-  const parsed = PlaceOrderInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") ?? "";
-    return err("VALIDATION", `${field}: ${issue?.message ?? "invalid"}`, { field });
-  }
-  return runInTransaction(ctx, (tx, at) => placeOrderIn(tx, parsed.data, at));
+  const valid = validateInput(PlaceOrderInput, input);
+  if (!valid.ok) return valid;
+  return runInTransaction(ctx, (tx, at) => placeOrderIn(tx, valid.value, at));
 }
 
 function findPosition(tx: StorageTx, ref: PlaceOrderItemInput["ref"], channel: string): StockPosition | undefined {

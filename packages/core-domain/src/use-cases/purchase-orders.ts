@@ -8,9 +8,10 @@ import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { transition } from "../state-machines/machine.js";
 import { purchaseOrderMachine } from "../state-machines/tables.js";
+import { releaseLine, shipLines } from "./order-lines.js";
 import { refreshOrderStatus, updateLine } from "./order-progress.js";
-import { moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** Raises one PO per vendor for the vendor-managed lines of an accepted order. */
 export function raisePurchaseOrdersIn(tx: StorageTx, order: Order, at: string): PurchaseOrder[] {
@@ -56,23 +57,6 @@ function cancelPoQuantity(tx: StorageTx, order: Order, poItem: PurchaseOrderItem
   return releaseLine(tx, order, poItem.orderItemId, quantity, at);
 }
 
-/** Gives back `quantity` allocated units of an order line and counts them as cancelled. */
-export function releaseLine(tx: StorageTx, order: Order, orderItemId: number, quantity: number, at: string): Result<void> {
-  const item = tx.getOrder(order.id)!.items.find((i) => i.id === orderItemId)!;
-  const position = item.positionId === null ? undefined : tx.getPositionById(item.positionId);
-  if (position) {
-    const released = moveStock(tx, position, { allocated: -quantity }, "cancellation", { type: "order", ref: String(order.id) }, at);
-    if (!released.ok) return released;
-  }
-  const line = updateLine(
-    tx,
-    item,
-    { ...item.quantity, allocated: item.quantity.allocated - quantity, cancelled: item.quantity.cancelled + quantity },
-    at,
-  );
-  return line.ok ? ok(undefined) : line;
-}
-
 export const PurchaseOrderAckInput = z.object({
   vendorId: z.string().min(1),
   records: z
@@ -91,7 +75,10 @@ export type PurchaseOrderAckInput = z.input<typeof PurchaseOrderAckInput>;
  * Moves POs to `to` (submitted or accepted) with per-item quantities: a lower quantity than
  * still open cancels the remainder and releases its stock (RetailOps MarkSubmitted/MarkAccepted).
  */
-function acknowledge(ctx: UseCaseContext, input: PurchaseOrderAckInput, to: PurchaseOrderStatus): Result<PurchaseOrder[]> {
+function acknowledge(ctx: UseCaseContext, raw: PurchaseOrderAckInput, to: PurchaseOrderStatus): Result<PurchaseOrder[]> {
+  const valid = validateInput(PurchaseOrderAckInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const done: PurchaseOrder[] = [];
     for (const [index, record] of input.records.entries()) {
@@ -145,7 +132,10 @@ export const EstimatedShipDateInput = z.object({
 export type EstimatedShipDateInput = z.input<typeof EstimatedShipDateInput>;
 
 /** Records when the vendor expects to ship open POs (RetailOps Vendor.PO.UpdateEstShipDate). */
-export function setEstimatedShipDate(ctx: UseCaseContext, input: EstimatedShipDateInput): Result<PurchaseOrder[]> {
+export function setEstimatedShipDate(ctx: UseCaseContext, raw: EstimatedShipDateInput): Result<PurchaseOrder[]> {
+  const valid = validateInput(EstimatedShipDateInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const done: PurchaseOrder[] = [];
     for (const [index, record] of input.records.entries()) {
@@ -184,8 +174,11 @@ export type CompletePurchaseOrderInput = z.input<typeof CompletePurchaseOrderInp
  */
 export function completePurchaseOrder(
   ctx: UseCaseContext,
-  input: CompletePurchaseOrderInput,
+  raw: CompletePurchaseOrderInput,
 ): Result<{ purchaseOrder: PurchaseOrder; shipments: Shipment[]; order: Order }> {
+  const valid = validateInput(CompletePurchaseOrderInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const found = findVendorPo(tx, input.vendorId, input.po, "po");
     if (!found.ok) return found;
@@ -251,33 +244,4 @@ export function completePurchaseOrder(
     }
     return ok({ purchaseOrder: tx.getPurchaseOrder(po.id)!, shipments, order: refreshed.value });
   });
-}
-
-/** Takes shipped units off on-hand and allocation and counts them shipped on their lines. */
-export function shipLines(
-  tx: StorageTx,
-  order: Order,
-  lines: readonly { orderItemId: number; quantity: number }[],
-  at: string,
-): Result<void> {
-  for (const line of lines) {
-    const item = tx.getOrder(order.id)!.items.find((i) => i.id === line.orderItemId)!;
-    if (line.quantity > item.quantity.allocated) {
-      return err("VALIDATION", `Item ${item.id} has only ${item.quantity.allocated} left to ship`, { field: "items" });
-    }
-    const position = item.positionId === null ? undefined : tx.getPositionById(item.positionId);
-    if (position) {
-      const cause = { type: "order", ref: String(order.id) };
-      const moved = moveStock(tx, position, { onHand: -line.quantity, allocated: -line.quantity }, "shipment", cause, at);
-      if (!moved.ok) return moved;
-    }
-    const updated = updateLine(
-      tx,
-      item,
-      { ...item.quantity, allocated: item.quantity.allocated - line.quantity, shipped: item.quantity.shipped + line.quantity },
-      at,
-    );
-    if (!updated.ok) return updated;
-  }
-  return ok(undefined);
 }

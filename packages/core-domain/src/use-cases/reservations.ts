@@ -6,6 +6,7 @@ import { availableOf } from "../model/stock.js";
 import { err, ok, type Result } from "../result.js";
 import { moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 export const ReserveInput = z.object({
   clientId: Id,
@@ -24,7 +25,10 @@ export interface ReservationModel {
  * an absolute total. Each grants min(requested, available) without error, as Rewix does; the
  * answer lists every model in the buyer's reservation so it can compare what it got.
  */
-export function reserve(ctx: UseCaseContext, input: ReserveInput): Result<{ models: ReservationModel[] }> {
+export function reserve(ctx: UseCaseContext, raw: ReserveInput): Result<{ models: ReservationModel[] }> {
+  const valid = validateInput(ReserveInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const touched = new Set<number>();
     for (const [index, op] of input.operations.entries()) {

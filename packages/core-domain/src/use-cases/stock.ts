@@ -7,12 +7,13 @@ import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { ensurePosition, moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** Creates or updates a product. */
 export function upsertProduct(ctx: UseCaseContext, input: ProductInput): Result<Product> {
-  const parsed = Product.safeParse(input);
-  if (!parsed.success) return err("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid product", { field: parsed.error.issues[0]?.path.join(".") ?? "" });
-  return runInTransaction(ctx, (tx, at) => upsertProductIn(tx, parsed.data, at));
+  const valid = validateInput(Product, input);
+  if (!valid.ok) return valid;
+  return runInTransaction(ctx, (tx, at) => upsertProductIn(tx, valid.value, at));
 }
 
 /** Product upsert inside a caller's transaction; refuses a vpc already used by another sku. */
@@ -46,12 +47,9 @@ export function setStock(ctx: UseCaseContext, input: SetStockInput): Result<Stoc
 
 /** `setStock` inside a caller's transaction (bulk imports run many in one). */
 export function setStockIn(tx: StorageTx, raw: SetStockInput, at: string): Result<StockPosition> {
-  const parsed = SetStockInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err("VALIDATION", issue?.message ?? "Invalid stock row", { field: issue?.path.join(".") ?? "" });
-  }
-  const input = parsed.data;
+  const valid = validateInput(SetStockInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   if (!tx.getProduct(input.sku)) tx.upsertProduct(Product.parse({ sku: input.sku }), at);
   const lot = input.lot ?? null;
   if (input.kind === "lot" || lot) {
@@ -102,7 +100,9 @@ export function adviseInventory(
   ctx: UseCaseContext,
   input: AdviseInventoryInput,
 ): Result<{ position: StockPosition; clampedFrom: number | null }> {
-  return runInTransaction(ctx, (tx, at) => adviseInventoryIn(tx, input, at));
+  const valid = validateInput(AdviseInventoryInput, input);
+  if (!valid.ok) return valid;
+  return runInTransaction(ctx, (tx, at) => adviseInventoryIn(tx, valid.value, at));
 }
 
 /** `adviseInventory` inside a caller's transaction (a batch of advice records is one). */
@@ -129,7 +129,10 @@ export const AdjustStockInput = z.object({
 export type AdjustStockInput = z.input<typeof AdjustStockInput>;
 
 /** Adds or removes on-hand stock of a position with a reason; cannot take committed stock. */
-export function adjustStock(ctx: UseCaseContext, input: AdjustStockInput): Result<StockPosition> {
+export function adjustStock(ctx: UseCaseContext, raw: AdjustStockInput): Result<StockPosition> {
+  const valid = validateInput(AdjustStockInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const position = tx.getPositionById(input.positionId);
     if (!position) return err("NOT_FOUND", `Stock position ${input.positionId} not found`, { field: "positionId" });
@@ -155,7 +158,10 @@ export type ReduceAvailableInput = z.input<typeof ReduceAvailableInput>;
  * A buyer gives back stock it no longer wants on its channel (Optoro PUT /listings/{id}): the new
  * available quantity, only downwards. Above the current one → VALIDATION with `details.current`.
  */
-export function reduceAvailable(ctx: UseCaseContext, input: ReduceAvailableInput): Result<StockPosition> {
+export function reduceAvailable(ctx: UseCaseContext, raw: ReduceAvailableInput): Result<StockPosition> {
+  const valid = validateInput(ReduceAvailableInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const position = tx.getPosition(input);
     if (!position) return err("NOT_FOUND", `Listing ${input.sku}(${input.condition}) not found in ${input.channel}`, { field: "id" });

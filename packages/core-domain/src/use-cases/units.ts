@@ -7,6 +7,7 @@ import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { ensurePosition, moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** A unit as received: the model without its timestamps (storage stamps them). */
 export const CreateUnitInput = Unit.omit({ createdAt: true, updatedAt: true });
@@ -20,7 +21,9 @@ function stockedCondition(condition: string): ListingCondition | null {
 
 /** Receives one physical unit; it adds one to the on-hand of its position. */
 export function createUnit(ctx: UseCaseContext, input: CreateUnitInput): Result<Unit> {
-  return runInTransaction(ctx, (tx, at) => createUnitIn(tx, input, at));
+  const valid = validateInput(CreateUnitInput, input);
+  if (!valid.ok) return valid;
+  return runInTransaction(ctx, (tx, at) => createUnitIn(tx, valid.value, at));
 }
 
 /** `createUnit` inside a caller's transaction. */
@@ -57,7 +60,10 @@ export type MoveUnitInput = z.input<typeof MoveUnitInput>;
  * position and joins the new one, and a disposition event is written to the outbox so every
  * subscribed client endpoint hears of it. A unit whose stock is committed to an order cannot move.
  */
-export function moveUnit(ctx: UseCaseContext, input: MoveUnitInput): Result<{ unit: Unit; event: DispositionEvent }> {
+export function moveUnit(ctx: UseCaseContext, raw: MoveUnitInput): Result<{ unit: Unit; event: DispositionEvent }> {
+  const valid = validateInput(MoveUnitInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const unit = tx.getUnit(input.lp);
     if (!unit) return err("NOT_FOUND", `Unit ${input.lp} not found`, { field: "lp" });

@@ -6,6 +6,7 @@ import { err, ok, type Result } from "../result.js";
 import { transition } from "../state-machines/machine.js";
 import { deliveryMachine } from "../state-machines/tables.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** Optoro's failure contract: five retries with exponential backoff, then the failure queue. */
 export const MAX_DELIVERY_RETRIES = 5;
@@ -22,14 +23,11 @@ export type CreateSubscriptionInput = z.input<typeof CreateSubscriptionInput>;
 
 /** Subscribes a client endpoint to events. */
 export function createSubscription(ctx: UseCaseContext, input: CreateSubscriptionInput): Result<WebhookSubscription> {
-  const parsed = CreateSubscriptionInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return err("VALIDATION", issue?.message ?? "Invalid subscription", { field: issue?.path.join(".") ?? "" });
-  }
+  const parsed = validateInput(CreateSubscriptionInput, input);
+  if (!parsed.ok) return parsed;
   return runInTransaction(ctx, (tx, at) => {
-    if (!tx.getClient(parsed.data.clientId)) return err("NOT_FOUND", `Client ${parsed.data.clientId} not found`, { field: "clientId" });
-    return ok(tx.insertSubscription({ ...parsed.data, at }));
+    if (!tx.getClient(parsed.value.clientId)) return err("NOT_FOUND", `Client ${parsed.value.clientId} not found`, { field: "clientId" });
+    return ok(tx.insertSubscription({ ...parsed.value, at }));
   });
 }
 
