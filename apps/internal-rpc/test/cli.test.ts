@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { claimDueDeliveries, recordDeliveryAttempt } from "@dropgate/core-domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCliInProcess, runCliProcess } from "./support/run-cli.js";
 import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
@@ -125,6 +126,40 @@ describe("dropgate CLI", () => {
     expect((await dropgate("units", "move", "LPN0000014", "--to", "rts_drop_ship", "--user", "ops")).code).toBe(0);
     const history = json(await dropgate("units", "history", "LPN0000014", "--json")) as { events: { toDisposition: string }[] };
     expect(history.events.map((e) => e.toDisposition)).toEqual(["rts_drop_ship"]);
+  });
+
+  it("names clients by name in tables and shows a next attempt only for a pending delivery", async () => {
+    await h.rpc.world.demo.mutate();
+    const sub = await h.rpc.webhooks.subscribe.mutate({
+      client: "demo-buyer",
+      url: "http://127.0.0.1:9/hooks",
+      auth: { kind: "none" },
+      eventTypes: ["disposition_update"],
+    });
+    const subs = await dropgate("webhooks", "subs", "--client", "demo-buyer");
+    expect(subs.stdout).toMatch(new RegExp(`^\\s*${sub.id}\\s+demo-buyer\\s`, "m"));
+    // In --json mode the server's ids come through unchanged.
+    expect((json(await dropgate("--json", "webhooks", "subs", "--client", "demo-buyer")) as { clientId: number }[])[0]?.clientId).toBe(sub.clientId);
+
+    await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts_drop_ship" });
+    await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts" });
+    const ctx = { store: h.storage, now: () => new Date() };
+    // The dispatcher's part, by hand: one delivery of this subscription got through, one will be retried.
+    const claimed = claimDueDeliveries(ctx, { limit: 100 });
+    if (!claimed.ok) throw new Error("claim failed");
+    const ours = claimed.value.filter((d) => d.subscriptionId === sub.id).map((d) => d.id);
+    expect(ours).toHaveLength(2);
+    const [delivered = 0, retried = 0] = ours;
+    expect(recordDeliveryAttempt(ctx, { id: delivered, outcome: "delivered" }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: retried, outcome: "retry", error: "HTTP 503" }).ok).toBe(true);
+    const rows = (await dropgate("webhooks", "deliveries", "--subscription", String(sub.id))).stdout.split("\n");
+    const header = rows[0] ?? "";
+    const nextAt = header.indexOf("NEXT");
+    const rowOf = (id: number) => rows.find((r) => new RegExp(`^\\s*${id}\\s`).test(r)) ?? "";
+    expect(rowOf(delivered)).toContain("delivered");
+    expect(rowOf(delivered).slice(nextAt).trimStart().startsWith("-")).toBe(true);
+    expect(rowOf(retried)).toContain("pending");
+    expect(rowOf(retried).slice(nextAt)).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it("exits 1 with the domain code when the server refuses", async () => {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { clientRef, integer } from "../arguments.js";
 import { fields, pageFooter, table } from "../output.js";
+import { clientNames } from "../client-names.js";
 import { sessionOf } from "../session.js";
 
 /** `dropgate forward-orders …`: retailers' outbound orders kept to match returns. */
@@ -15,15 +16,18 @@ export function registerForwardOrderCommands(program: Command): void {
     .option("--limit <n>", "rows per page", integer, 50)
     .action(async (opts: { client?: number | string; after?: number; limit: number }, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
-      const page = await rpc.forwardOrders.search.query({
-        limit: opts.limit,
-        ...(opts.client === undefined ? {} : { client: opts.client }),
-        ...(opts.after === undefined ? {} : { afterId: opts.after }),
-      });
+      const [page, clientName] = await Promise.all([
+        rpc.forwardOrders.search.query({
+          limit: opts.limit,
+          ...(opts.client === undefined ? {} : { client: opts.client }),
+          ...(opts.after === undefined ? {} : { afterId: opts.after }),
+        }),
+        clientNames(rpc, out),
+      ]);
       out.result(page, (p) => [
         ...table(p.rows, [
           { header: "ID", value: (f) => f.id, align: "right" },
-          { header: "CLIENT", value: (f) => f.clientId, align: "right" },
+          { header: "CLIENT", value: (f) => clientName(f.clientId) },
           { header: "IDENTIFIER", value: (f) => f.identifier },
           { header: "ITEMS", value: (f) => f.items.length, align: "right" },
           { header: "ORDERED", value: (f) => f.orderedAt },
@@ -40,11 +44,11 @@ export function registerForwardOrderCommands(program: Command): void {
     .argument("<identifier>", "the retailer's order identifier")
     .action(async (client: number | string, identifier: string, _opts: unknown, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
-      const order = await rpc.forwardOrders.get.query({ client, identifier });
+      const [order, clientName] = await Promise.all([rpc.forwardOrders.get.query({ client, identifier }), clientNames(rpc, out)]);
       out.result(order, (f) => [
         ...fields([
           ["identifier", f.identifier],
-          ["client", f.clientId],
+          ["client", clientName(f.clientId)],
           ["concept", f.concept],
           ["postal code", f.postalCode],
           ["ordered", f.orderedAt],

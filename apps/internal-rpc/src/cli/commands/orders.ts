@@ -2,11 +2,12 @@ import { type Order, OrderStatus } from "@dropgate/core-domain";
 import { type Command, Option } from "commander";
 import { clientRef, integer, timestamp } from "../arguments.js";
 import { fields, money, pageFooter, table } from "../output.js";
+import { type ClientName, clientNames } from "../client-names.js";
 import { sessionOf } from "../session.js";
 
-const orderColumns = [
+const orderColumns = (clientName: ClientName) => [
   { header: "ID", value: (o: Order) => o.id, align: "right" as const },
-  { header: "CLIENT", value: (o: Order) => o.clientId, align: "right" as const },
+  { header: "CLIENT", value: (o: Order) => clientName(o.clientId) },
   { header: "CLIENT REF", value: (o: Order) => o.clientIdentifier },
   { header: "CHANNEL", value: (o: Order) => o.channel },
   { header: "STATUS", value: (o: Order) => o.status },
@@ -36,13 +37,16 @@ export function registerOrderCommands(program: Command): void {
       ) => {
         const { rpc, out } = sessionOf(cmd);
         const { since, before, after, ...filter } = opts;
-        const page = await rpc.orders.search.query({
-          ...filter,
-          ...(since === undefined ? {} : { updatedSince: since }),
-          ...(before === undefined ? {} : { updatedBefore: before }),
-          ...(after === undefined ? {} : { afterId: after }),
-        });
-        out.result(page, (p) => [...table(p.rows, orderColumns), pageFooter(p)]);
+        const [page, clientName] = await Promise.all([
+          rpc.orders.search.query({
+            ...filter,
+            ...(since === undefined ? {} : { updatedSince: since }),
+            ...(before === undefined ? {} : { updatedBefore: before }),
+            ...(after === undefined ? {} : { afterId: after }),
+          }),
+          clientNames(rpc, out),
+        ]);
+        out.result(page, (p) => [...table(p.rows, orderColumns(clientName)), pageFooter(p)]);
       },
     );
 
@@ -52,11 +56,11 @@ export function registerOrderCommands(program: Command): void {
     .argument("<id>", "order id", integer)
     .action(async (id: number, _opts: unknown, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
-      const detail = await rpc.orders.get.query({ id });
+      const [detail, clientName] = await Promise.all([rpc.orders.get.query({ id }), clientNames(rpc, out)]);
       out.result(detail, ({ order, purchaseOrders, shipments }) => [
         ...fields([
           ["order", `#${order.id} ${order.clientIdentifier}`],
-          ["client", order.clientId],
+          ["client", clientName(order.clientId)],
           ["status", order.status],
           ["channel", order.channel],
           ["price", money(order.priceCents)],

@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { clientRef, integer } from "../arguments.js";
 import { UsageError } from "../failures.js";
 import { pageFooter, table } from "../output.js";
+import { clientNames } from "../client-names.js";
 import { sessionOf } from "../session.js";
 
 const deliveryColumns = [
@@ -11,7 +12,8 @@ const deliveryColumns = [
   { header: "EVENT", value: (d: WebhookDelivery) => d.eventType },
   { header: "STATUS", value: (d: WebhookDelivery) => d.status },
   { header: "TRIES", value: (d: WebhookDelivery) => d.attempts, align: "right" as const },
-  { header: "NEXT", value: (d: WebhookDelivery) => d.nextAttemptAt },
+  // Only a delivery still waiting has a next attempt; a delivered or failed one shows "-".
+  { header: "NEXT", value: (d: WebhookDelivery) => (d.status === "pending" ? d.nextAttemptAt : null) },
   { header: "LAST ERROR", value: (d: WebhookDelivery) => d.lastError },
 ];
 
@@ -41,11 +43,14 @@ export function registerWebhookCommands(program: Command): void {
     .option("--client <client>", "client id or name", clientRef)
     .action(async (opts: { client?: number | string }, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
-      const subs = await rpc.webhooks.subscriptions.query(opts.client === undefined ? {} : { client: opts.client });
+      const [subs, clientName] = await Promise.all([
+        rpc.webhooks.subscriptions.query(opts.client === undefined ? {} : { client: opts.client }),
+        clientNames(rpc, out),
+      ]);
       out.result(subs, (rows) =>
         table(rows, [
           { header: "ID", value: (s) => s.id, align: "right" },
-          { header: "CLIENT", value: (s) => s.clientId, align: "right" },
+          { header: "CLIENT", value: (s) => clientName(s.clientId) },
           { header: "URL", value: (s) => s.url },
           { header: "AUTH", value: (s) => s.auth.kind },
           { header: "EVENTS", value: (s) => s.eventTypes.join(",") },
