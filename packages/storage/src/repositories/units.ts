@@ -2,7 +2,7 @@ import type { DispositionEvent, StorageTx, Unit } from "@dropgate/core-domain";
 import type { Selectable } from "kysely";
 import type { DispositionEventsTable, UnitsTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, insertReturning, queryBuilder, StatementShapes } from "../sql/statement.js";
 import { definedOnly, expectOneRow, pickColumns } from "./codec.js";
 
 type UnitRow = Selectable<UnitsTable>;
@@ -49,22 +49,7 @@ function toEvent(row: EventRow): DispositionEvent {
 const selectUnit = compileStatement((p: { lp: string }) =>
   queryBuilder.selectFrom("units").selectAll().where("lp", "=", p.lp),
 );
-const insertUnit = compileStatement((p: UnitRow) =>
-  queryBuilder.insertInto("units").values({
-    lp: p.lp,
-    sku: p.sku,
-    upc: p.upc,
-    condition: p.condition,
-    disposition: p.disposition,
-    warehouse: p.warehouse,
-    location: p.location,
-    program: p.program,
-    reference_unit_identifier: p.reference_unit_identifier,
-    store_identifier: p.store_identifier,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  }),
-);
+const insertUnitRow = insertReturning("units");
 type UnitPatch = Omit<UnitRow, "lp" | "created_at" | "updated_at">;
 const updateUnit = new StatementShapes((columns) =>
   compileStatement((p: UnitPatch & { lp: string; updated_at: string }) =>
@@ -78,25 +63,7 @@ const updateUnit = new StatementShapes((columns) =>
 const selectEvents = compileStatement((p: { lp: string }) =>
   queryBuilder.selectFrom("disposition_events").selectAll().where("lp", "=", p.lp).orderBy("id"),
 );
-const insertEvent = compileStatement((p: Omit<EventRow, "id">) =>
-  queryBuilder.insertInto("disposition_events").values({
-    lp: p.lp,
-    from_disposition: p.from_disposition,
-    to_disposition: p.to_disposition,
-    from_condition: p.from_condition,
-    to_condition: p.to_condition,
-    from_sku: p.from_sku,
-    to_sku: p.to_sku,
-    upc: p.upc,
-    warehouse: p.warehouse,
-    location: p.location,
-    program: p.program,
-    reference_unit_identifier: p.reference_unit_identifier,
-    store_identifier: p.store_identifier,
-    user_login: p.user_login,
-    at: p.at,
-  }),
-);
+const insertEventRow = insertReturning("disposition_events");
 
 /** Physical units (license plates) and the disposition events that moved them. */
 export function unitRepository(
@@ -111,7 +78,8 @@ export function unitRepository(
       return sql.all(selectEvents, { lp }).map(toEvent);
     },
     insertUnit(input) {
-      const row: UnitRow = {
+      // RETURNING hands back the stored row, read through the same mapper as every select.
+      const row = insertUnitRow(sql, {
         lp: input.lp,
         sku: input.sku,
         upc: input.upc,
@@ -124,8 +92,7 @@ export function unitRepository(
         store_identifier: input.storeIdentifier,
         created_at: input.at,
         updated_at: input.at,
-      };
-      sql.run(insertUnit, row);
+      });
       return toUnit(row);
     },
     updateUnit(lp, patch, at) {
@@ -148,7 +115,7 @@ export function unitRepository(
       expectOneRow(changes, "unit", lp);
     },
     insertDispositionEvent(event) {
-      const { lastId } = sql.run(insertEvent, {
+      const row = insertEventRow(sql, {
         lp: event.lp,
         from_disposition: event.fromDisposition,
         to_disposition: event.toDisposition,
@@ -165,7 +132,7 @@ export function unitRepository(
         user_login: event.userLogin,
         at: event.at,
       });
-      return { ...event, id: lastId };
+      return toEvent(row);
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type Result,
   adjustStock,
   completePurchaseOrder,
   markPurchaseOrdersAccepted,
@@ -21,7 +22,7 @@ describe("every use case validates its input through the one helper", () => {
   it("guards the use cases that took their input unchecked, before anything is written", () => {
     const position = stock(world.ctx, "VAL-1", 3);
     const counts = world.storage.read((r) => r.counts());
-    const refusals = [
+    const refusals: [Result<unknown>, string][] = [
       [adjustStock(world.ctx, { positionId: position.id, delta: 0, reason: "x" }), "delta"],
       [adjustStock(world.ctx, { positionId: position.id, delta: 1.5, reason: "x" }), "delta"],
       [moveUnit(world.ctx, { lp: "" }), "lp"],
@@ -31,7 +32,7 @@ describe("every use case validates its input through the one helper", () => {
       [markPurchaseOrdersAccepted(world.ctx, { vendorId: "27", records: [{ po: "D1", items: [{ poItemId: 1, quantity: -1 }] }] }), "records.0.items.0.quantity"],
       [setEstimatedShipDate(world.ctx, { vendorId: "27", records: [{ po: "D1", estimatedShipDate: "soon" }] }), "records.0.estimatedShipDate"],
       [upsertCarrier(world.ctx, { id: 0, name: "X", costCents: 1 } as never), "id"],
-    ] as const;
+    ];
     for (const [result, field] of refusals) {
       expect(failure(result)).toMatchObject({ code: "VALIDATION", field });
       expect(failure(result).message.startsWith(`${field}: `)).toBe(true);
