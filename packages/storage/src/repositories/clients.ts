@@ -2,7 +2,7 @@ import type { AccessToken, Client, NewClient, StorageTx, StoredClient } from "@d
 import type { Selectable, Updateable } from "kysely";
 import type { AccessTokensTable, ClientsTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, insertReturning, queryBuilder, StatementShapes } from "../sql/statement.js";
 import { definedOnly, expectOneRow, fromFlag, pickColumns, toFlag } from "./codec.js";
 
 type ClientRow = Selectable<ClientsTable>;
@@ -46,21 +46,7 @@ const selectByKey = compileStatement((p: { key: string }) => clients.where("key"
 const selectByName = compileStatement((p: { name: string }) => clients.where("name", "=", p.name));
 const selectAll = compileStatement((_: object) => clients.orderBy("id"));
 
-const insertClient = compileStatement((p: Omit<ClientRow, "id">) =>
-  queryBuilder.insertInto("clients").values({
-    name: p.name,
-    dialect: p.dialect,
-    scope: p.scope,
-    vendor_id: p.vendor_id,
-    key: p.key,
-    secret_hash: p.secret_hash,
-    disabled: p.disabled,
-    ecredit_cents: p.ecredit_cents,
-    auto_confirm: p.auto_confirm,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  }),
-);
+const insertClientRow = insertReturning("clients");
 
 type ClientPatch = Pick<Updateable<ClientsTable>, "disabled" | "secret_hash" | "key" | "ecredit_cents" | "auto_confirm">;
 const updateClient = new StatementShapes((columns) =>
@@ -75,15 +61,7 @@ const updateClient = new StatementShapes((columns) =>
 const selectToken = compileStatement((p: { tokenHash: string }) =>
   queryBuilder.selectFrom("access_tokens").selectAll().where("token_hash", "=", p.tokenHash),
 );
-const insertToken = compileStatement((p: Omit<TokenRow, "id" | "revoked_at">) =>
-  queryBuilder.insertInto("access_tokens").values({
-    client_id: p.client_id,
-    token_hash: p.token_hash,
-    scope: p.scope,
-    created_at: p.created_at,
-    expires_at: p.expires_at,
-  }),
-);
+const insertTokenRow = insertReturning("access_tokens");
 const revokeTokens = compileStatement((p: { clientId: number; at: string }) =>
   queryBuilder
     .updateTable("access_tokens")
@@ -128,7 +106,8 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
       return row && toAccessToken(row);
     },
     insertClient(input: NewClient) {
-      const row: Omit<ClientRow, "id"> = {
+      // RETURNING hands back the stored row, read through the same mapper as every select.
+      const row = insertClientRow(sql, {
         name: input.name,
         dialect: input.dialect,
         scope: input.scope,
@@ -140,9 +119,8 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
         auto_confirm: toFlag(input.autoConfirm),
         created_at: input.at,
         updated_at: input.at,
-      };
-      const { lastId } = sql.run(insertClient, row);
-      return toClient({ ...row, id: lastId });
+      });
+      return toClient(row);
     },
     updateClient(id, patch, at) {
       const columns = definedOnly<ClientPatch>({
@@ -160,14 +138,14 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
       expectOneRow(changes, "client", id);
     },
     insertAccessToken(input) {
-      const { lastId } = sql.run(insertToken, {
+      const row = insertTokenRow(sql, {
         client_id: input.clientId,
         token_hash: input.tokenHash,
         scope: input.scope,
         created_at: input.createdAt,
         expires_at: input.expiresAt,
       });
-      return { ...input, id: lastId, revokedAt: null };
+      return toAccessToken(row);
     },
     revokeAccessTokens(clientId, at) {
       return sql.run(revokeTokens, { clientId, at }).changes;

@@ -8,7 +8,7 @@ import {
 import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
 import type { Database, PurchaseOrderItemsTable, PurchaseOrdersTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, insertReturning, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
 import { definedOnly, expectOneRow, pickColumns, toJson } from "./codec.js";
 import { type KeysetArgs, type ListStatements, runPage } from "./paging.js";
 
@@ -58,29 +58,8 @@ const selectItemsOfPos = compileStatement((p: { poIds: string }) =>
     .orderBy("po_item_id"),
 );
 
-const insertPo = compileStatement((p: Omit<PoRow, "id">) =>
-  queryBuilder.insertInto("purchase_orders").values({
-    vendor_id: p.vendor_id,
-    order_id: p.order_id,
-    status: p.status,
-    date_submit: p.date_submit,
-    estimated_ship_date: p.estimated_ship_date,
-    created_at: p.created_at,
-    updated_at: p.updated_at,
-  }),
-);
-const insertPoItem = compileStatement((p: Omit<PoItemRow, "po_item_id">) =>
-  queryBuilder.insertInto("purchase_order_items").values({
-    purchase_order_id: p.purchase_order_id,
-    order_item_id: p.order_item_id,
-    sku: p.sku,
-    vpc: p.vpc,
-    qty_ordered: p.qty_ordered,
-    qty_acknowledged: p.qty_acknowledged,
-    qty_shipped: p.qty_shipped,
-    qty_cancelled: p.qty_cancelled,
-  }),
-);
+const insertPoRow = insertReturning("purchase_orders");
+const insertPoItemRow = insertReturning("purchase_order_items");
 
 type PoPatch = Pick<PoRow, "status" | "estimated_ship_date">;
 const updatePo = new StatementShapes((columns) =>
@@ -180,7 +159,8 @@ export function purchaseOrderRepository(sql: PreparedStatements): PurchaseOrderM
       });
     },
     insertPurchaseOrder(input) {
-      const row: Omit<PoRow, "id"> = {
+      // RETURNING hands back the stored rows, read through the same mappers as every select.
+      const row = insertPoRow(sql, {
         vendor_id: input.vendorId,
         order_id: input.orderId,
         status: "ready",
@@ -188,22 +168,22 @@ export function purchaseOrderRepository(sql: PreparedStatements): PurchaseOrderM
         estimated_ship_date: null,
         created_at: input.at,
         updated_at: input.at,
-      };
-      const { lastId: id } = sql.run(insertPo, row);
-      const items = input.items.map((item): PurchaseOrderItem => {
-        const { lastId } = sql.run(insertPoItem, {
-          purchase_order_id: id,
+      });
+      const items = input.items.map((item) =>
+        toPoItem(
+          insertPoItemRow(sql, {
+            purchase_order_id: row.id,
           order_item_id: item.orderItemId,
           sku: item.sku,
           vpc: item.vpc,
           qty_ordered: item.quantity.ordered,
           qty_acknowledged: item.quantity.acknowledged,
           qty_shipped: item.quantity.shipped,
-          qty_cancelled: item.quantity.cancelled,
-        });
-        return { ...item, poItemId: lastId, quantity: { ...item.quantity } };
-      });
-      return toPurchaseOrder({ ...row, id }, items);
+            qty_cancelled: item.quantity.cancelled,
+          }),
+        ),
+      );
+      return toPurchaseOrder(row, items);
     },
     updatePurchaseOrder(id, patch, at) {
       const columns = definedOnly<PoPatch>({ status: patch.status, estimated_ship_date: patch.estimatedShipDate });
