@@ -21,6 +21,7 @@ export * from "./state-machines/tables.js";
 export * from "./secrets.js";
 export * from "./use-cases/bulk.js";
 export * from "./use-cases/clients.js";
+export * from "./use-cases/dropship-orders.js";
 export * from "./use-cases/forward-orders.js";
 export * from "./use-cases/order-progress.js";
 export * from "./use-cases/orders.js";

@@ -131,6 +131,27 @@ export interface NewForwardOrder {
   readonly at: string;
 }
 
+/** The catalogue of one channel by product: products that have a position there, in sku order. */
+export interface CatalogueQuery {
+  readonly channel: string;
+  /** Only products whose row or one of whose positions in the channel changed at or after this. */
+  readonly updatedSince?: string | undefined;
+}
+
+/** One product of the catalogue with its positions in the channel and when its row last changed. */
+export interface CatalogueEntry {
+  readonly product: Product;
+  readonly productUpdatedAt: string;
+  readonly positions: readonly StockPosition[];
+}
+
+/** One keyset page of the catalogue; `nextAfterSku` is null on the last page. */
+export interface CataloguePage {
+  readonly rows: readonly CatalogueEntry[];
+  readonly total: number;
+  readonly nextAfterSku: string | null;
+}
+
 export interface SystemCounts {
   readonly clients: number;
   readonly products: number;
@@ -172,6 +193,14 @@ export interface StorageReader {
 
   getProduct(sku: string): Product | undefined;
   findProductByVpc(vendorId: string, vpc: string): Product | undefined;
+
+  /** Keyset page of the catalogue after `afterSku` (sku order). */
+  listCatalogue(query: CatalogueQuery & { readonly afterSku?: string | undefined; readonly limit: number }): CataloguePage;
+  /**
+   * The sku `skip` products into the catalogue (0-based), for dialects that page by number: the
+   * page then starts its keyset there. Undefined when the catalogue is shorter.
+   */
+  catalogueSkuAt(query: CatalogueQuery, skip: number): string | undefined;
 
   getPosition(key: PositionKey): StockPosition | undefined;
   getPositionById(id: number): StockPosition | undefined;
@@ -242,7 +271,18 @@ export interface StorageTx extends StorageReader {
 
   /** Inserts the order with its items; the (clientId, clientIdentifier) pair is unique. */
   insertOrder(order: NewOrder): Order;
-  updateOrder(id: number, patch: { status?: OrderStatus; rejectReason?: string | null }, at: string): void;
+  updateOrder(
+    id: number,
+    patch: {
+      status?: OrderStatus;
+      rejectReason?: string | null;
+      priceCents?: number;
+      shippingCostCents?: number;
+      carrierId?: number | null;
+      attributes?: Record<string, unknown>;
+    },
+    at: string,
+  ): void;
   updateOrderItem(
     id: number,
     patch: { status?: OrderItemStatus; quantity?: OrderItem["quantity"]; positionId?: number | null },

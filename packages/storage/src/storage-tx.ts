@@ -1,4 +1,5 @@
 import type { StorageTx } from "@dropgate/core-domain";
+import { catalogueRepository } from "./repositories/catalogue.js";
 import { clientRepository } from "./repositories/clients.js";
 import { forwardOrderRepository } from "./repositories/forward-orders.js";
 import { orderRepository } from "./repositories/orders.js";
@@ -19,6 +20,7 @@ export function createStorageTx(sql: PreparedStatements): StorageTx {
     ...clientRepository(sql),
     ...productRepository(sql),
     ...stockRepository(sql),
+    ...catalogueRepository(sql),
     ...unitRepository(sql),
     ...orderRepository(sql),
     ...purchaseOrderRepository(sql),

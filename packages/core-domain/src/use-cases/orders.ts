@@ -3,6 +3,7 @@ import type { UseCaseContext } from "../context.js";
 import type { Order, OrderStatus } from "../model/order.js";
 import { Id, PositiveQuantity } from "../model/primitives.js";
 import type { Shipment } from "../model/shipment.js";
+import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { transition } from "../state-machines/machine.js";
 import { orderMachine, purchaseOrderMachine } from "../state-machines/tables.js";
@@ -17,16 +18,21 @@ export function confirmPayment(ctx: UseCaseContext, input: { orderId: number }):
   return runInTransaction(ctx, (tx, at) => {
     const order = tx.getOrder(input.orderId);
     if (!order) return err("NOT_FOUND", "Order cannot be found", { field: "orderId" });
-    const moved = transition(orderMachine, order.status, "accepted");
-    if (!moved.ok) return err("ILLEGAL_TRANSITION", "Order status should be pending_payment", { details: { status: order.status } });
-    tx.updateOrder(order.id, { status: "accepted" }, at);
-    for (const item of order.items) {
-      if (item.status === "pending") tx.updateOrderItem(item.id, { status: "accepted" }, at);
-    }
-    const accepted = tx.getOrder(order.id)!;
-    raisePurchaseOrdersIn(tx, accepted, at);
-    return ok(tx.getOrder(order.id)!);
+    return acceptOrderIn(tx, order, at);
   });
+}
+
+/** Accepts an order waiting in pending_payment inside a caller's transaction and raises its POs. */
+export function acceptOrderIn(tx: StorageTx, order: Order, at: string): Result<Order> {
+  const moved = transition(orderMachine, order.status, "accepted");
+  if (!moved.ok) return err("ILLEGAL_TRANSITION", "Order status should be pending_payment", { details: { status: order.status } });
+  tx.updateOrder(order.id, { status: "accepted" }, at);
+  for (const item of order.items) {
+    if (item.status === "pending") tx.updateOrderItem(item.id, { status: "accepted" }, at);
+  }
+  const accepted = tx.getOrder(order.id)!;
+  raisePurchaseOrdersIn(tx, accepted, at);
+  return ok(tx.getOrder(order.id)!);
 }
 
 /**

@@ -164,7 +164,7 @@ function itemRowOf(orderId: number, item: NewOrderItem, at: string): Insertable<
   };
 }
 
-type OrderPatch = Pick<OrderRow, "status" | "reject_reason">;
+type OrderPatch = Pick<OrderRow, "status" | "reject_reason" | "price_cents" | "shipping_cost_cents" | "carrier_id" | "attributes">;
 const updateOrder = new StatementShapes((columns) =>
   compileStatement((p: OrderPatch & { id: number; updated_at: string }) =>
     queryBuilder
@@ -260,7 +260,14 @@ export function orderRepository(sql: PreparedStatements): OrderMethods {
       return toOrder(row, orderItems);
     },
     updateOrder(id, patch, at) {
-      const columns = definedOnly<OrderPatch>({ status: patch.status, reject_reason: patch.rejectReason });
+      const columns = definedOnly<OrderPatch>({
+        status: patch.status,
+        reject_reason: patch.rejectReason,
+        price_cents: patch.priceCents,
+        shipping_cost_cents: patch.shippingCostCents,
+        carrier_id: patch.carrierId,
+        attributes: patch.attributes === undefined ? undefined : toJson(patch.attributes),
+      });
       const { changes } = sql.run(updateOrder.for(Object.keys(columns)), {
         ...(columns as OrderPatch),
         id,

@@ -16,7 +16,8 @@ import { type KeysetArgs, type ListStatements, runPage } from "./paging.js";
 type PositionRow = Selectable<StockPositionsTable>;
 type MovementRow = Selectable<LedgerMovementsTable>;
 
-function toPosition(row: PositionRow): StockPosition {
+/** A stock_positions row as the model. */
+export function toPosition(row: PositionRow): StockPosition {
   return {
     id: row.id,
     sku: row.sku,
