@@ -141,6 +141,16 @@ describe("reservations", () => {
     expect((await h.rpc.reservations.list.query({ client: "rewix-buyer" })).map((r) => r.locked)).toEqual([3]);
   });
 
+  it("the operator releases a buyer's reservation and its stock is available again", async () => {
+    const position = (await h.rpc.stock.positions.query({ sku: "ACME-DEF456" })).rows[0];
+    if (!position) throw new Error("demo position missing");
+    const before = position.onHand - position.allocated - position.reserved;
+    await h.rpc.reservations.reserve.mutate({ client: "rewix-buyer", operations: [{ type: "lock", positionId: position.id, quantity: 4 }] });
+    const { released } = await h.rpc.reservations.release.mutate({ client: "rewix-buyer", positionId: position.id });
+    expect(released).toEqual([{ positionId: position.id, locked: 4, available: before }]);
+    expect((await h.rpc.reservations.list.query({ client: "rewix-buyer" })).find((r) => r.positionId === position.id)?.locked).toBe(0);
+  });
+
   it("answers NOT_FOUND for an unknown position and zod errors for an unknown operation", async () => {
     const error = await rejection(
       h.rpc.reservations.reserve.mutate({ client: "rewix-buyer", operations: [{ type: "lock", positionId: 999_999, quantity: 1 }] }),

@@ -1,4 +1,4 @@
-import { Reservation, ReserveInput, reserve } from "@dropgate/core-domain";
+import { Id, Reservation, ReserveInput, releaseReservations, reserve } from "@dropgate/core-domain";
 import { z } from "zod";
 import { ClientRef, resolveClient } from "../client-ref.js";
 import { unwrap } from "../domain-failure.js";
@@ -20,5 +20,14 @@ export const reservationsRouter = router({
     .mutation(({ ctx, input }) => {
       const client = ctx.store.read((r) => resolveClient(r, input.client));
       return unwrap(reserve(ctx, { clientId: client.id, operations: input.operations }));
+    }),
+
+  /** The operator gives a buyer's locked stock back: one position, or all of them. */
+  release: protectedProcedure
+    .input(z.object({ client: ClientRef, positionId: Id.optional() }))
+    .output(z.object({ released: z.array(ReservationModel) }))
+    .mutation(({ ctx, input }) => {
+      const client = ctx.store.read((r) => resolveClient(r, input.client));
+      return unwrap(releaseReservations(ctx, { clientId: client.id, ...(input.positionId === undefined ? {} : { positionId: input.positionId }) }));
     }),
 });

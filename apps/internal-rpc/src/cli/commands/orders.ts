@@ -96,7 +96,8 @@ export function registerOrderCommands(program: Command): void {
 
   orders
     .command("confirm-payment")
-    .description("payment arrived for an order in pending_payment (lot orders)")
+    .alias("confirm")
+    .description("payment arrived for an order in pending_payment (lot orders, booked Rewix orders): it is accepted")
     .argument("<id>", "order id", integer)
     .action(async (id: number, _opts: unknown, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);

@@ -5,7 +5,7 @@ import { sessionOf } from "../session.js";
 
 /** `dropgate reservations …`: quantities buyers locked ahead of ordering (Rewix). */
 export function registerReservationCommands(program: Command): void {
-  const reservations = program.command("reservations").description("buyer reservations: list, lock, unlock, set");
+  const reservations = program.command("reservations").description("buyer reservations: list, lock, unlock, set, release");
 
   reservations
     .command("list")
@@ -19,6 +19,23 @@ export function registerReservationCommands(program: Command): void {
           { header: "POSITION", value: (x) => x.positionId, align: "right" },
           { header: "LOCKED", value: (x) => x.locked, align: "right" },
           { header: "UPDATED", value: (x) => x.updatedAt },
+        ]),
+      );
+    });
+
+  reservations
+    .command("release")
+    .description("give a buyer's locked stock back (all positions, or one)")
+    .argument("<client>", "buyer id or name", clientRef)
+    .argument("[position-id]", "only this stock position", integer)
+    .action(async (client: number | string, positionId: number | undefined, _opts: unknown, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      const result = await rpc.reservations.release.mutate({ client, ...(positionId === undefined ? {} : { positionId }) });
+      out.result(result, (r) =>
+        table(r.released, [
+          { header: "POSITION", value: (m) => m.positionId, align: "right" },
+          { header: "RELEASED", value: (m) => m.locked, align: "right" },
+          { header: "AVAILABLE", value: (m) => m.available, align: "right" },
         ]),
       );
     });
