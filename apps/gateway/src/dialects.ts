@@ -1,4 +1,5 @@
 import type { GatewayDialect } from "./mount/dialect-runtime.js";
+import { createGhostDialect } from "@dropgate/ghost-adapter";
 import { createOptoroDialects } from "@dropgate/optoro-adapter";
 
 /** What building the dialects needs from the configuration. */
@@ -14,5 +15,6 @@ export function createDialects(options: DialectOptions): GatewayDialect[] {
       cursorSecret: options.cursorSecret,
       ...(options.oauthTokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.oauthTokenTtlSeconds }),
     }),
+    createGhostDialect(),
   ];
 }

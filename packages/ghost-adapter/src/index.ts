@@ -1,0 +1,15 @@
+export * from "./wire/catalogue.js";
+export * from "./wire/carriers.js";
+export * from "./wire/errors.js";
+export * from "./wire/order-status.js";
+export * from "./wire/primitives.js";
+export * from "./wire/reservation.js";
+export * from "./wire/send-order.js";
+export * from "./xml/documents.js";
+export { buildXml, MAX_XML_BYTES, MAX_XML_DEPTH, parseXml, type XmlParseOutcome } from "./xml/xml-codec.js";
+export * from "./dialect.js";
+export { encodeBody, runGhostCall, type EncodedAnswer, type GhostOperationSpec, type RawGhostRequest } from "./operations/ghost-operation.js";
+export { bodyFormat, type Format, MEDIA_TYPES, negotiateFormat } from "./operations/negotiate.js";
+export type { GhostOptions } from "./operations/options.js";
+export { fromRewixDate, toRewixDate } from "./mapping/rewix-date.js";
+export { rewixStatusOf } from "./mapping/order-status.js";
