@@ -13,3 +13,5 @@ export { bodyFormat, type Format, MEDIA_TYPES, negotiateFormat } from "./operati
 export type { GhostOptions } from "./operations/options.js";
 export { fromRewixDate, toRewixDate } from "./mapping/rewix-date.js";
 export { rewixStatusOf } from "./mapping/order-status.js";
+export { GhostApiError } from "./client/api-error.js";
+export { GhostClient, type GhostClientOptions } from "./client/ghost-client.js";

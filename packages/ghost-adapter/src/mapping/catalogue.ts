@@ -15,8 +15,9 @@ export function toAmount(cents: number | null): number {
   return (cents ?? 0) / 100;
 }
 
-function latest(times: readonly string[]): string {
-  return times.reduce((a, b) => (b > a ? b : a));
+/** The latest of ISO 8601 timestamps (they sort as text). */
+function latest(first: string, rest: readonly string[]): string {
+  return [first, ...rest].sort().at(-1) ?? first;
 }
 
 function toModel(position: StockPosition, upc: string | null, currency: string) {
@@ -53,7 +54,7 @@ export function toCatalogueProduct(entry: CatalogueEntry, currency: string): Cat
     bestTaxable: price,
     currency,
     availability: models.reduce((sum, m) => sum + m.availability, 0),
-    lastUpdate: latest([entry.productUpdatedAt, ...entry.positions.map((p) => p.updatedAt)]),
+    lastUpdate: latest(entry.productUpdatedAt, entry.positions.map((p) => p.updatedAt)),
     models,
   };
 }

@@ -28,7 +28,8 @@ export const RecipientDetails = z.object({
   notes: OptionalText,
   email: OptionalText,
   address: RewixAddress,
-  phone: RewixPhone.optional(),
+  // An empty phone (`<phone/>`, `{}`) is no phone, so XML and JSON spellings validate alike.
+  phone: RewixPhone.optional().transform((p) => (p?.prefix === undefined && p?.number === undefined ? undefined : p)),
 });
 
 export const SendOrderItem = z.object({ stock_id: WireId, quantity: WireQuantity.pipe(z.int().min(1, "expected 1 or more")) });
