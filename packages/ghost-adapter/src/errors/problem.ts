@@ -25,7 +25,7 @@ export function problem(status: number, message: string, field?: string): Proble
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if ("input" in issue && issue.input === undefined && issue.code === "invalid_type") return "is missing";
+  if ("input" in issue && issue.input === undefined) return "is missing";
   if (issue.code === "invalid_type") return `must be ${issue.expected === "array" || issue.expected === "object" ? "an" : "a"} ${issue.expected}`;
   return issue.message;
 }

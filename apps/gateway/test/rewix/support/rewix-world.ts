@@ -8,6 +8,7 @@ import {
   type UseCaseContext,
   upsertCarrier,
 } from "@dropgate/core-domain";
+import { parseXml } from "@dropgate/ghost-adapter";
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from "../../support/harness.js";
 import { ApiContract } from "../../support/openapi-validator.js";
 import { unwrap } from "../../optoro/support/optoro-world.js";
@@ -130,4 +131,13 @@ export async function anonymous(world: RewixWorld, method: string, path: string,
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: undefined, type: response.headers.get("content-type") ?? "" };
+}
+
+const ANSWER_ARRAYS = ["root.model", "root.order_list.order", "collection.carrier", "page.items.item", "page.items.item.models.model"];
+
+/** An XML answer read with the adapter's safe parser, as `{ <root>: … }`, repeating elements as arrays. */
+export function readXmlAnswer(text: string): Record<string, unknown> {
+  const parsed = parseXml(text, { arrays: ANSWER_ARRAYS });
+  if (!parsed.ok) throw new Error(`not XML: ${parsed.message}\n${text}`);
+  return { [parsed.rootName]: parsed.root };
 }
