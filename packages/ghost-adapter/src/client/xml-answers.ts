@@ -14,6 +14,11 @@ import { ReservationModelBody } from "../wire/reservation.js";
 const Decimal = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 const NullableInt = z.union([WireInt, z.null()]);
 const NullableText = z.union([WireText, z.null()]);
+/** An element the server wrote empty for null (`<barcode/>`). */
+const EmptyAsNull = z
+  .union([WireText, z.null()])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? null : v));
 
 export const ReservationXmlAnswer = z.object({
   order_id: WireInt,
@@ -46,13 +51,13 @@ export const CatalogueXmlAnswer = CataloguePageBody.extend({
   pageItems: z.array(
     CatalogueProduct.extend({
       ...prices,
-      brand: NullableText.optional().transform((v) => v ?? null),
+      brand: EmptyAsNull,
       models: z.array(
         CatalogueModel.extend({
           ...prices,
-          barcode: NullableText.optional().transform((v) => v ?? null),
-          color: NullableText.optional().transform((v) => v ?? null),
-          size: NullableText.optional().transform((v) => v ?? null),
+          barcode: EmptyAsNull,
+          color: EmptyAsNull,
+          size: EmptyAsNull,
         }),
       ),
     }),
