@@ -94,7 +94,7 @@ export function createGhostDialect(options: Partial<GhostOptions> = {}): Dialect
   return {
     name: "rewix",
     prefix: REWIX_PREFIX,
-    title: "Rewix ghost dropshipping",
+    title: "Rewix ghost",
     version: "1.0.0",
     description:
       "The Rewix ghost dropshipping API (/restful/...) in XML and JSON: catalogue, carriers, reservations, send order and order status. HTTP Basic with the API key and password; answers follow Accept (XML when absent).",

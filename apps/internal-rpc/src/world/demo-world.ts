@@ -19,7 +19,7 @@ function units(sku: string, upc: string, condition: Condition, disposition: stri
 
 /**
  * The built-in demo world: a drop-ship vendor with vendor-managed products, an Optoro buyer,
- * a Rewix buyer with ecredit, operator-held units in several conditions, two lots with their
+ * a Rewix buyer with ecredit and stock worth reserving, operator-held units in several conditions, two lots with their
  * manifests, ship classes and carriers. Loading it again changes nothing.
  */
 export const demoWorld: WorldFileInput = {
@@ -35,6 +35,9 @@ export const demoWorld: WorldFileInput = {
     { sku: "OPT-KETTLE-01", upc: "840000000011", brand: "Brewster", title: "Electric Kettle 1.7 L" },
     { sku: "OPT-HEADSET-02", upc: "840000000028", brand: "Sonance", title: "Wireless Headset" },
     { sku: "OPT-BLENDER-03", upc: "840000000035", brand: "Whirl", title: "Countertop Blender" },
+    // What the Rewix reseller `rewix-buyer` reserves and orders (operator-held, several conditions).
+    { sku: "RWX-SNEAKER-42", upc: "8050000000421", brand: "Corsa", title: "Running sneaker, size 42" },
+    { sku: "RWX-BAG-TOTE", upc: "8050000000438", brand: "Borsetta", title: "Leather tote bag" },
     { sku: "CSAA12345", title: "Pallet: mixed small kitchen appliances" },
     { sku: "CSAA12346", title: "Pallet: headsets and audio" },
   ],
@@ -42,6 +45,9 @@ export const demoWorld: WorldFileInput = {
     { sku: "ACME-ABC123", condition: "N", channel: "rts_drop_ship", onHand: 25, priceCents: 8_999 },
     { sku: "ACME-DEF456", condition: "N", channel: "rts_drop_ship", onHand: 40, priceCents: 4_999 },
     { sku: "ACME-GHI789", condition: "N", channel: "rts_drop_ship", onHand: 10, priceCents: 6_999 },
+    { sku: "RWX-SNEAKER-42", condition: "N", channel: "rts_drop_ship", onHand: 30, priceCents: 5_900 },
+    { sku: "RWX-SNEAKER-42", condition: "A", channel: "rts_drop_ship", onHand: 8, priceCents: 4_200 },
+    { sku: "RWX-BAG-TOTE", condition: "N", channel: "rts_drop_ship", onHand: 15, priceCents: 12_900 },
     {
       sku: "CSAA12345",
       condition: "B",
