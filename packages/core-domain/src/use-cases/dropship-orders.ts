@@ -4,7 +4,6 @@ import { Address } from "../model/address.js";
 import type { Order } from "../model/order.js";
 import { Channel, Id, PositiveQuantity } from "../model/primitives.js";
 import type { Carrier } from "../model/shipping.js";
-import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { acceptOrderIn } from "./orders.js";
 import { placeOrderIn } from "./place-order.js";
@@ -77,7 +76,7 @@ export function placeDropshipOrder(ctx: UseCaseContext, raw: DropshipOrderInput)
     return err("VALIDATION", `${field}: ${issue?.message ?? "invalid"}`, { field });
   }
   const input = parsed.data;
-  return runInTransaction(ctx, (tx, at) => {
+  return runInTransaction<DropshipOrderOutcome>(ctx, (tx, at) => {
     const existing = tx.findOrder(input.clientId, input.key);
     if (existing) {
       const first = dropshipAnswerOf(existing);
@@ -93,6 +92,16 @@ export function placeDropshipOrder(ctx: UseCaseContext, raw: DropshipOrderInput)
       }
     }
     const carrier = resolveCarrier(tx.listCarriers(), input.carrierId);
+    const client = tx.getClient(input.clientId)!;
+    const prices = new Map(input.items.map((item) => [item.positionId, tx.getPositionById(item.positionId)?.priceCents ?? 0]));
+    // Most orders can be judged before they are placed: no carrier or autoConfirm false never
+    // confirms; the auto-confirm setting, or ecredit covering even the uncapped cost, always does.
+    // Those are placed accepted at once (POs raised inside placeOrderIn); the rest are placed
+    // booked and judged on their capped cost.
+    const shippingCents = carrier?.costCents ?? 0;
+    const uncappedCents = input.items.reduce((sum, item) => sum + (prices.get(item.positionId) ?? 0) * item.quantity, 0) + shippingCents;
+    const mayConfirm = input.autoConfirm && carrier !== undefined;
+    const confirmsNow = mayConfirm && (client.autoConfirm || client.ecreditCents >= uncappedCents);
     const placed = placeOrderIn(
       tx,
       {
@@ -100,12 +109,8 @@ export function placeDropshipOrder(ctx: UseCaseContext, raw: DropshipOrderInput)
         clientIdentifier: input.key,
         channel: input.channel,
         fill: "available",
-        payment: "required",
-        items: input.items.map((item) => ({
-          ref: { positionId: item.positionId },
-          quantity: item.quantity,
-          priceCents: tx.getPositionById(item.positionId)?.priceCents ?? 0,
-        })),
+        payment: confirmsNow ? "none" : "required",
+        items: input.items.map((item) => ({ ref: { positionId: item.positionId }, quantity: item.quantity, priceCents: prices.get(item.positionId) ?? 0 })),
         shippingAddress: input.shippingAddress,
         carrierId: carrier?.id ?? null,
         shippingMethod: carrier?.name ?? null,
@@ -117,34 +122,21 @@ export function placeDropshipOrder(ctx: UseCaseContext, raw: DropshipOrderInput)
     if (placed.value.kind !== "accepted") {
       return err("INSUFFICIENT_STOCK", "None of the requested models is available", { field: "items" });
     }
-    return confirmIfAllowed(tx, placed.value.order, input, carrier, at);
+    const order = placed.value.order;
+    const goodsCents = order.items.reduce((sum, item) => sum + item.priceCents * item.quantity.ordered, 0);
+    const costCents = goodsCents + shippingCents;
+    const ecreditCovers = client.ecreditCents >= costCents;
+    const confirms = confirmsNow || (mayConfirm && ecreditCovers);
+    const paidBy: DropshipPayment | null = !confirms ? null : ecreditCovers ? "ecredit" : "auto_confirm_setting";
+    if (paidBy === "ecredit") tx.updateClient(client.id, { ecreditCents: client.ecreditCents - costCents }, at);
+    const models = reservationModelsIn(tx, input.clientId, new Set());
+    const first: FirstAnswer = { fingerprint: input.fingerprint, models, paidBy, costCents };
+    const attributes = { ...order.attributes, [FIRST_ANSWER]: first };
+    tx.updateOrder(order.id, { priceCents: goodsCents, shippingCostCents: shippingCents, attributes }, at);
+    const stored: Order = { ...order, priceCents: goodsCents, shippingCostCents: shippingCents, attributes };
+    if (confirmsNow || !confirms) return ok({ kind: "placed", order: stored, models });
+    const accepted = acceptOrderIn(tx, stored, at);
+    return accepted.ok ? ok({ kind: "placed", order: accepted.value, models }) : accepted;
   });
 }
 
-function confirmIfAllowed(
-  tx: StorageTx,
-  order: Order,
-  input: z.infer<typeof DropshipOrderInput>,
-  carrier: Carrier | undefined,
-  at: string,
-): Result<DropshipOrderOutcome> {
-  const client = tx.getClient(input.clientId)!;
-  const goodsCents = order.items.reduce((sum, item) => sum + item.priceCents * item.quantity.ordered, 0);
-  const shippingCents = carrier?.costCents ?? 0;
-  const costCents = goodsCents + shippingCents;
-  const ecreditCovers = client.ecreditCents >= costCents;
-  const confirms = input.autoConfirm && (ecreditCovers || client.autoConfirm) && carrier !== undefined;
-  const paidBy: DropshipPayment | null = !confirms ? null : ecreditCovers ? "ecredit" : "auto_confirm_setting";
-  if (paidBy === "ecredit") tx.updateClient(client.id, { ecreditCents: client.ecreditCents - costCents }, at);
-  const models = reservationModelsIn(tx, input.clientId, new Set());
-  const first: FirstAnswer = { fingerprint: input.fingerprint, models, paidBy, costCents };
-  tx.updateOrder(
-    order.id,
-    { priceCents: goodsCents, shippingCostCents: shippingCents, attributes: { ...order.attributes, [FIRST_ANSWER]: first } },
-    at,
-  );
-  const stored = tx.getOrder(order.id)!;
-  if (!confirms) return ok({ kind: "placed", order: stored, models });
-  const accepted = acceptOrderIn(tx, stored, at);
-  return accepted.ok ? ok({ kind: "placed", order: accepted.value, models }) : accepted;
-}
