@@ -1,4 +1,3 @@
-import { parseXml } from "@dropgate/ghost-adapter";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anonymous, basic, fixtureText, readXmlAnswer, type Reseller, type RewixWorld, startRewix, withStockIds } from "./support/rewix-world.js";
 
