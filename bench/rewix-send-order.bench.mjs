@@ -64,7 +64,7 @@ const gateway = spawn(process.execPath, [gatewayMain], {
     DROPGATE_LOG_LEVEL: "warn",
     DROPGATE_RATE_LIMIT_PER_MINUTE: "100000000",
     DROPGATE_RATE_LIMIT_BURST: "100000000",
-    DROPGATE_DISPATCHER: "off",
+    DROPGATE_DISPATCHER: "false",
   },
   stdio: ["ignore", "ignore", "inherit"],
 });
