@@ -1,107 +1,81 @@
-import {
-  DEFAULT_CHANNEL,
-  type DialectDefinition,
-  type Operation,
-  type OperationResponse,
-  type RequestProblem,
-  type UseCaseContext,
-} from "@dropgate/core-domain";
-import { z } from "zod";
-import { REQUEST_ERROR } from "./errors/problem.js";
+import { type Client, DEFAULT_CHANNEL, type UseCaseContext } from "@dropgate/core-domain";
+import { type DialectDefinition, dialectKit, type RequestProblem } from "@dropgate/dialect-kit";
+import { invalidRequest, problem, REQUEST_ERROR } from "./errors/problem.js";
+import { authenticateReseller } from "./operations/authenticate-reseller.js";
 import { catalogueOperations } from "./operations/catalogue-operations.js";
-import { encodeProblem, type AnyGhostOperation, runGhostCall } from "./operations/ghost-operation.js";
-import { MEDIA_TYPES } from "./operations/negotiate.js";
+import { type AnyGhostOperation, problemResponse, toKitOperation } from "./operations/ghost-operation.js";
+import { BOTH, JSON_TYPE, XML } from "./operations/media-types.js";
 import type { GhostOptions } from "./operations/options.js";
 import { orderOperations } from "./operations/order-operations.js";
 import { reservationOperations } from "./operations/reservation-operations.js";
 import { ErrorBody } from "./wire/errors.js";
+import { MAX_XML_BYTES } from "./xml/xml-codec.js";
+import { xmlMediaCodec } from "./xml/xml-media-codec.js";
 
 /** Where the Rewix dialect is mounted; a Rewix client's base URL is `<gateway>/rewix/restful`. */
 export const REWIX_PREFIX = "/rewix";
-export const RESTFUL = "/restful";
 
-const BOTH_TYPES = [MEDIA_TYPES.xml, "text/xml", MEDIA_TYPES.json];
+const { defineDialect } = dialectKit<UseCaseContext, Client>();
 
-/** A zod schema's JSON Schema, for documents that describe what `runGhostCall` checks itself. */
-function described(schema: z.ZodType, io: "input" | "output"): z.ZodType {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  return z.unknown().meta(json);
-}
-
-/** A query schema whose parameters are documented but checked by `runGhostCall`. */
-function describedQuery(schema: z.ZodType | undefined): z.ZodType | undefined {
-  if (!(schema instanceof z.ZodObject)) return undefined;
-  return z.object(
-    Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => [name, described(field, "input").optional()])),
-  );
-}
-
-function toResponse(answer: ReturnType<typeof runGhostCall>): OperationResponse {
-  return { status: answer.status, body: answer.body, contentType: answer.contentType, ...(answer.headers ? { headers: answer.headers } : {}) };
-}
+const ERRORS = {
+  401: { description: "Missing or wrong API key or password.", schema: ErrorBody },
+  429: { description: "The request has an error (the message names the field), or too many requests.", schema: ErrorBody },
+};
 
 /**
- * One Rewix operation for the gateway. The pipeline (negotiation, Basic authentication, XML or
- * JSON decoding into one schema, errors in the negotiated format) runs in `runGhostCall`; the
- * gateway passes the request through and documents the schemas in both media types.
+ * Problems the gateway finds (bad XML or JSON, a body type not accepted, limits, unknown paths)
+ * in the Rewix envelope and the negotiated media type. Request errors are 429, as the spec says.
  */
-function mount(spec: AnyGhostOperation): Operation<UseCaseContext> {
-  const answerTypes = spec.format === undefined ? BOTH_TYPES : [MEDIA_TYPES[spec.format]];
-  const query = describedQuery(spec.query);
-  return {
-    id: spec.id,
-    method: spec.method,
-    path: `${RESTFUL}${spec.path}`,
-    summary: spec.summary,
-    description: spec.description,
-    tags: [spec.tag],
-    auth: "none",
-    request: {
-      ...(query === undefined ? {} : { query }),
-      ...(spec.body === undefined ? {} : { body: described(spec.body.schema, "input"), contentTypes: BOTH_TYPES }),
-    },
-    responses: {
-      200: { description: spec.answer.description, schema: described(spec.answer.schema, "output"), contentTypes: answerTypes },
-      401: { description: "Missing or wrong API key or password.", schema: ErrorBody, contentTypes: answerTypes },
-      406: { description: "Accept allows neither XML nor JSON.", schema: ErrorBody, contentTypes: [MEDIA_TYPES.xml] },
-      429: { description: "The request has an error (the message names the field), or too many requests.", schema: ErrorBody, contentTypes: answerTypes },
-    },
-    handler: (input, ctx) =>
-      toResponse(
-        runGhostCall(
-          spec,
-          { headers: input.headers as Record<string, string>, query: input.query, params: input.params as Record<string, string>, body: input.body },
-          ctx,
-        ),
-      ),
-  };
+export function renderGhostProblem(found: RequestProblem, mediaType: string) {
+  const media = mediaType === JSON_TYPE ? JSON_TYPE : XML;
+  switch (found.kind) {
+    case "validation":
+      return problemResponse(media, found.issues === undefined ? problem(REQUEST_ERROR, found.message, found.field) : invalidRequest("", found.issues));
+    case "bad_request":
+    case "unsupported_media_type":
+      return problemResponse(media, problem(REQUEST_ERROR, found.detail ?? found.message, found.field ?? "body"));
+    case "unauthorized":
+    case "forbidden":
+      return problemResponse(media, problem(401, found.message));
+    case "not_found":
+    case "method_not_allowed":
+    case "not_acceptable":
+    case "request_timeout":
+    case "payload_too_large":
+    case "rate_limited":
+    case "internal":
+      return problemResponse(media, problem(found.status, found.message, found.field));
+  }
 }
 
-/** Gateway-detected problems (limits, bad JSON, unknown paths) in the Rewix envelope, as XML (Rewix's default). */
-export function renderGhostProblem(found: RequestProblem): OperationResponse {
-  const status = found.kind === "internal" || found.status >= 500 ? found.status : found.status === 400 || found.status === 415 || found.status === 422 ? REQUEST_ERROR : found.status;
-  return toResponse(encodeProblem("xml", { status, message: found.message, ...(found.field === undefined ? {} : { field: found.field }) }));
-}
-
-/** Every Rewix operation spec, for the typed client and tests. */
+/** Every Rewix operation spec, for tests. */
 export function ghostOperations(options: GhostOptions): AnyGhostOperation[] {
   return [...catalogueOperations(options), ...reservationOperations(options), ...orderOperations(options)];
 }
 
 /** The Rewix ghost dropshipping dialect, ready for the gateway to mount at `/rewix`. */
-export function createGhostDialect(options: Partial<GhostOptions> = {}): DialectDefinition<UseCaseContext> {
+export function createGhostDialect(options: Partial<GhostOptions> = {}): DialectDefinition<UseCaseContext, Client> {
   const resolved: GhostOptions = { channel: options.channel ?? DEFAULT_CHANNEL, currency: options.currency ?? "USD" };
-  return {
+  const orderStatus = { ...ERRORS, 404: { description: "No such order of this reseller.", schema: ErrorBody } };
+  return defineDialect({
     name: "rewix",
     prefix: REWIX_PREFIX,
     title: "Rewix ghost",
     version: "1.0.0",
     description:
-      "The Rewix ghost dropshipping API (/restful/...) in XML and JSON: catalogue, carriers, reservations, send order and order status. HTTP Basic with the API key and password; answers follow Accept (XML when absent).",
+      "The Rewix ghost dropshipping API (/restful/...) in XML and JSON: catalogue, carriers, reservations, send order and order status. HTTP Basic with the API key and password; answers follow Accept (XML when absent); products.json / products.xml fix the format.",
     security: { type: "http-basic", description: "User name: the API key; password: the secret issued by the Dropgate operator." },
     problemSchema: ErrorBody,
-    operations: ghostOperations(resolved).map(mount),
-    authenticate: () => ({ ok: false, problem: { kind: "unauthorized", status: 401, message: "Rewix operations authenticate themselves" } }),
+    codecs: [xmlMediaCodec],
+    defaultMediaType: XML,
+    problemMediaTypes: [...BOTH],
+    routing: { formatSuffixes: { json: JSON_TYPE, xml: XML } },
+    limits: { bodyLimitBytes: MAX_XML_BYTES },
+    operations: ghostOperations(resolved).map((spec) => toKitOperation(spec, spec.path.startsWith("/ghost/clientorders") ? orderStatus : ERRORS)),
+    authenticate: (request, ctx) => {
+      const outcome = authenticateReseller(request.headers.authorization, ctx);
+      return outcome.ok ? outcome : { ok: false, problem: { kind: "unauthorized", status: 401, message: outcome.problem.message } };
+    },
     renderProblem: renderGhostProblem,
-  };
+  });
 }

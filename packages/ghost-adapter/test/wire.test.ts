@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   CatalogueQuery,
   fromRewixDate,
-  negotiateFormat,
   ReserveRequest,
   rewixStatusOf,
   SendOrderRequest,
@@ -59,18 +58,6 @@ describe("Rewix dates", () => {
     expect(toRewixDate("2021-02-03T14:36:55.000Z")).toBe("2021/02/03 14:36:55 +0000");
     expect(fromRewixDate("2018/05/25 12:20:37 +0200")).toBe("2018-05-25T10:20:37.000Z");
     expect(fromRewixDate("2017/02/30 10:00:00 +0000")).toBeNull();
-  });
-});
-
-describe("negotiation", () => {
-  it("XML when Accept is absent or a wildcard, JSON when asked, null when neither can be served", () => {
-    expect(negotiateFormat(undefined)).toBe("xml");
-    expect(negotiateFormat("*/*")).toBe("xml");
-    expect(negotiateFormat("application/json")).toBe("json");
-    expect(negotiateFormat("application/xml;q=0.5, application/json")).toBe("json");
-    expect(negotiateFormat("text/xml")).toBe("xml");
-    expect(negotiateFormat("text/html")).toBeNull();
-    expect(negotiateFormat("application/json;q=0")).toBeNull();
   });
 });
 

@@ -34,6 +34,8 @@ interface RoutedDialect {
   readonly routes: readonly CompiledRoute[];
   readonly suffix: RegExp | undefined;
   readonly formats: Readonly<Record<string, string>>;
+  /** Whether the patterns capture a `~N` group before the format group. */
+  readonly versionGroup: boolean;
 }
 
 function escapeRegExp(text: string): string {
@@ -67,6 +69,7 @@ function compile(dialect: GatewayDialect): RoutedDialect | undefined {
     routes,
     suffix: format === "" && version === "" ? undefined : new RegExp(`${version}${format}/?$`, flags),
     formats: Object.fromEntries(Object.entries(formats).map(([name, type]) => [name.toLowerCase(), type])),
+    versionGroup: version !== "",
   };
 }
 
@@ -90,8 +93,9 @@ export function createRouteRewrite(dialects: readonly GatewayDialect[]): ((reque
         const match = route.pattern.exec(rest);
         if (match === null) continue;
         const values = match.slice(1, 1 + route.names.length);
-        const versionText = match[1 + route.names.length];
-        const formatText = match[2 + route.names.length];
+        // Without version suffixes the format is the first group after the parameters.
+        const versionText = dialect.versionGroup ? match[1 + route.names.length] : undefined;
+        const formatText = match[(dialect.versionGroup ? 2 : 1) + route.names.length];
         remember(request, dialect, versionText, formatText);
         let index = 0;
         const canonical = route.path.replace(/:[A-Za-z0-9_]+/g, () => values[index++] ?? "");

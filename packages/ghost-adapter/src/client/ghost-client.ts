@@ -16,7 +16,7 @@ import {
   type XmlDocument,
 } from "../xml/documents.js";
 import { buildXml, parseXml } from "../xml/xml-codec.js";
-import type { Format } from "../operations/negotiate.js";
+import type { Format } from "../operations/media-types.js";
 import { GhostApiError } from "./api-error.js";
 import { CarriersXmlAnswer, CatalogueXmlAnswer, OrderStatusXmlAnswer, ReservationXmlAnswer } from "./xml-answers.js";
 

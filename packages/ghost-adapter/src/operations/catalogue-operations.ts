@@ -3,21 +3,19 @@ import { CarriersBody } from "../wire/carriers.js";
 import { carriersXml, catalogueXml } from "../xml/documents.js";
 import { toAmount, toCatalogueProduct } from "../mapping/catalogue.js";
 import { ghostOperation, type AnyGhostOperation } from "./ghost-operation.js";
-import type { Format } from "./negotiate.js";
 import type { GhostOptions } from "./options.js";
 
-function catalogue(format: Format, options: GhostOptions) {
+function catalogue(options: GhostOptions) {
   return ghostOperation({
-    id: `exportProducts${format === "json" ? "Json" : "Xml"}`,
+    id: "exportProducts",
     method: "GET",
-    path: `/export/api/products.${format}`,
-    summary: `Catalogue page (${format.toUpperCase()})`,
+    path: "/export/api/products",
+    summary: "Catalogue page (products.json or products.xml)",
     description:
-      "Products with their models; a model's id is the stock_id of every other call and its availability what is still free after every buyer's reservations. `since` keeps products changed at or after an ISO 8601 instant. The suffix fixes the answer's format whatever Accept says.",
+      "Products with their models; a model's id is the stock_id of every other call and its availability what is still free after every buyer's reservations. `since` keeps products changed at or after an ISO 8601 instant. Call it as products.json or products.xml: the suffix fixes the answer's format whatever Accept says (without one, Accept decides).",
     tag: "Catalogue",
     query: CatalogueQuery,
     answer: { schema: CataloguePageBody, xml: catalogueXml, description: "One page of the catalogue." },
-    format,
     handle: ({ query }, ctx) => {
       const filter = { channel: options.channel, updatedSince: query.since };
       const page = ctx.store.read((r) => {
@@ -58,5 +56,5 @@ export function catalogueOperations(options: GhostOptions): AnyGhostOperation[] 
       value: ctx.store.read((r) => r.listCarriers()).map((c) => ({ id: c.id, name: c.name, cost: toAmount(c.costCents) })),
     }),
   });
-  return [catalogue("json", options), catalogue("xml", options), carriers];
+  return [catalogue(options), carriers];
 }

@@ -1,19 +1,20 @@
-import type { Client, HttpMethod, UseCaseContext } from "@dropgate/core-domain";
+import type { Client, UseCaseContext } from "@dropgate/core-domain";
+import { dialectKit, type HttpMethod, type Operation, type OperationResponse } from "@dropgate/dialect-kit";
 import type { z } from "zod";
-import { invalidRequest, type Problem, problem, REQUEST_ERROR } from "../errors/problem.js";
-import { type XmlDocument, errorXml } from "../xml/documents.js";
-import { buildXml, parseXml } from "../xml/xml-codec.js";
-import { authenticateReseller, REALM } from "./authenticate-reseller.js";
-import { bodyFormat, type Format, MEDIA_TYPES, negotiateFormat } from "./negotiate.js";
+import { invalidRequest, type Problem } from "../errors/problem.js";
+import { errorXml, type XmlDocument } from "../xml/documents.js";
+import { REALM } from "./authenticate-reseller.js";
+import { BOTH, XML } from "./media-types.js";
 
 /*
  * A Rewix call as data: path, schemas, the XML form of its body and answer, and a handler over
- * validated input. `runGhostCall` is the whole request pipeline in one place — negotiate the
- * answer's format (406), authenticate (401), decode the body by Content-Type (XML through the
- * safe codec into the JSON body's shape), validate it with the one zod schema (429 naming the
- * field), run the handler, and encode its answer or problem in the negotiated format — so that
- * every answer, errors included, speaks the format the client asked for.
+ * validated input that answers a value or a problem. `toKitOperation` puts it on the dialect
+ * kit: both media types in and out (the kit negotiates by Accept and decodes by Content-Type into
+ * the one body schema, XML through the dialect's codec with the document as hint), invalid input
+ * worded by `invalidRequest` in Rewix wire names, and every answer encoded in the negotiated type.
  */
+
+const { defineOperation } = dialectKit<UseCaseContext, Client>();
 
 /** What a handler receives: validated parts and the authenticated reseller. */
 export interface GhostCall<Q, B> {
@@ -34,10 +35,8 @@ export interface GhostOperationSpec<Q = unknown, B = unknown, T = unknown> {
   readonly description: string;
   readonly tag: "Catalogue" | "Reservations" | "Orders" | "Carriers";
   readonly query?: z.ZodType<Q>;
-  readonly body?: { readonly schema: z.ZodType<B>; readonly xml: XmlDocument<never> };
+  readonly body?: { readonly schema: z.ZodType<B>; readonly xml: XmlDocument<never>; readonly example?: unknown };
   readonly answer: { readonly schema: z.ZodType<T>; readonly xml: XmlDocument<T>; readonly description: string };
-  /** The answer's format whatever `Accept` says (a `.json` / `.xml` path suffix). */
-  readonly format?: Format;
   readonly handle: (call: GhostCall<Q, B>, ctx: UseCaseContext) => GhostOutcome<T>;
 }
 
@@ -50,83 +49,50 @@ export function ghostOperation<Q, B, T>(spec: GhostOperationSpec<Q, B, T>): Ghos
   return spec;
 }
 
-/** A request as the HTTP layer hands it over: headers lower case, the body parsed JSON, raw XML text or absent. */
-export interface RawGhostRequest {
-  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly query: unknown;
-  readonly params: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-/** An answer ready to send: status, media type and the body (XML text, or the JSON value to serialise). */
-export interface EncodedAnswer {
-  readonly status: number;
-  readonly contentType: string;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** A JSON-shaped body in `format`: XML text built from the document's XML form, or the value itself for JSON. */
-export function encodeBody<T>(format: Format, body: T, xml: XmlDocument<T>): unknown {
-  return format === "json" ? body : buildXml(xml.rootName, xml.toXml(body));
-}
-
-/** Encodes a problem in `format`; 401 carries the Basic challenge. */
-export function encodeProblem(format: Format, found: Problem): EncodedAnswer {
+/** A problem as the gateway sends it, in `mediaType`; 401 carries the Basic challenge. */
+export function problemResponse(mediaType: string, found: Problem): OperationResponse {
   const body = { message: found.message, ...(found.field === undefined ? {} : { field: found.field }) };
   return {
     status: found.status,
-    contentType: `${MEDIA_TYPES[format]}; charset=utf-8`,
-    body: encodeBody(format, body, errorXml),
+    body,
+    mediaType: mediaType === XML ? XML : mediaType,
+    ...(mediaType === XML ? { encodeHints: errorXml } : {}),
     ...(found.status === 401 ? { headers: { "www-authenticate": `Basic realm="${REALM}", charset="UTF-8"` } } : {}),
   };
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** The Rewix path prefix every call sits under. */
+export const RESTFUL = "/restful";
+
+/** One Rewix operation on the dialect kit. */
+export function toKitOperation(spec: AnyGhostOperation, responses: OperationResponseTable): Operation<UseCaseContext, Client> {
+  return defineOperation({
+    id: spec.id,
+    method: spec.method,
+    path: `${RESTFUL}${spec.path}`,
+    summary: spec.summary,
+    description: spec.description,
+    tags: [spec.tag],
+    auth: "client",
+    produces: BOTH,
+    ...(spec.body === undefined ? {} : { consumes: BOTH }),
+    codecHints: { [XML]: { ...(spec.body === undefined ? {} : { decode: spec.body.xml }), encode: spec.answer.xml } },
+    ...(spec.body?.example === undefined ? {} : { requestExamples: { spec: { summary: "The spec's example", value: spec.body.example } } }),
+    request: {
+      ...(spec.query === undefined ? {} : { query: spec.query }),
+      ...(spec.body === undefined ? {} : { body: spec.body.schema }),
+    },
+    responses: { 200: { description: spec.answer.description, schema: spec.answer.schema }, ...responses },
+    renderInvalid: (problem, mediaType) => problemResponse(mediaType, invalidRequest("", problem.issues ?? [])),
+    handler: (input, ctx) => {
+      const outcome = spec.handle(
+        { query: input.query, params: input.params as Readonly<Record<string, string>>, body: input.body, client: input.client },
+        ctx,
+      );
+      return outcome.ok ? { status: 200, body: outcome.value } : problemResponse(input.mediaType, outcome.problem);
+    },
+  });
 }
 
-/** Decodes and validates the body: XML through the codec, JSON as parsed; both through one schema. */
-function decodeBody<B>(spec: NonNullable<GhostOperationSpec<unknown, B>["body"]>, raw: RawGhostRequest): GhostOutcome<B> {
-  const sent = bodyFormat(single(raw.headers["content-type"]));
-  let shaped: unknown = raw.body;
-  if (typeof raw.body === "string" || sent === "xml") {
-    const text = typeof raw.body === "string" ? raw.body : "";
-    const parsed = parseXml(text, { arrays: spec.xml.arrays });
-    if (!parsed.ok) return { ok: false, problem: problem(REQUEST_ERROR, parsed.message, "body") };
-    if (parsed.rootName !== spec.xml.rootName) {
-      return { ok: false, problem: problem(REQUEST_ERROR, `The XML root element must be <${spec.xml.rootName}>`, "body") };
-    }
-    shaped = spec.xml.fromXml(parsed.root);
-  }
-  if (shaped === undefined) return { ok: false, problem: problem(REQUEST_ERROR, "The request needs a body", "body") };
-  const checked = spec.schema.safeParse(shaped, { reportInput: true });
-  return checked.success ? { ok: true, value: checked.data } : { ok: false, problem: invalidRequest("", checked.error.issues) };
-}
-
-/** Runs one Rewix call end to end and answers it encoded; expected failures never throw. */
-export function runGhostCall<Q, B, T>(spec: GhostOperationSpec<Q, B, T>, raw: RawGhostRequest, ctx: UseCaseContext): EncodedAnswer {
-  const negotiated = spec.format ?? negotiateFormat(single(raw.headers.accept));
-  if (negotiated === null) {
-    return encodeProblem("xml", problem(406, "Accept must allow application/xml or application/json", "accept"));
-  }
-  const format = negotiated;
-  const auth = authenticateReseller(raw.headers.authorization, ctx);
-  if (!auth.ok) return encodeProblem(format, auth.problem);
-
-  let query: Q = undefined as Q;
-  if (spec.query !== undefined) {
-    const checked = spec.query.safeParse(raw.query ?? {}, { reportInput: true });
-    if (!checked.success) return encodeProblem(format, invalidRequest("", checked.error.issues));
-    query = checked.data;
-  }
-  let body: B = undefined as B;
-  if (spec.body !== undefined) {
-    const decoded = decodeBody(spec.body, raw);
-    if (!decoded.ok) return encodeProblem(format, decoded.problem);
-    body = decoded.value;
-  }
-  const outcome = spec.handle({ query, params: raw.params, body, client: auth.client }, ctx);
-  if (!outcome.ok) return encodeProblem(format, outcome.problem);
-  return { status: 200, contentType: `${MEDIA_TYPES[format]}; charset=utf-8`, body: encodeBody(format, outcome.value, spec.answer.xml) };
-}
+/** Documented error answers of an operation, by status. */
+export type OperationResponseTable = Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType }>>;

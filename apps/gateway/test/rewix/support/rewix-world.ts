@@ -97,7 +97,9 @@ export async function startRewix(options: TestGatewayOptions = {}): Promise<Rewi
     const text = await response.text();
     const type = response.headers.get("content-type")?.split(";", 1)[0]?.trim() ?? "";
     const json = type === "application/json" ? JSON.parse(text) : undefined;
-    if (json !== undefined) api.expectMatchesContract(method, `${RESTFUL}${path}`, response.status, response.headers, json);
+    // The document names the catalogue once; `.json` / `.xml` are the dialect's format suffixes.
+    const documented = `${RESTFUL}${path}`.replace(/\.(json|xml)(?=\?|$)/, "");
+    if (json !== undefined) api.expectMatchesContract(method, documented, response.status, response.headers, json);
     return { status: response.status, headers: response.headers, text, json, type };
   };
   return {
