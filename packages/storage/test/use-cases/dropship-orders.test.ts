@@ -7,7 +7,6 @@ import {
   releaseReservations,
   reserve,
   setStock,
-  updateBuyerSettings,
   upsertCarrier,
   upsertProduct,
 } from "@dropgate/core-domain";
