@@ -1,3 +1,4 @@
+export { CommitFailedError, DEFAULT_GROUP_COMMIT, type GroupCommitLimits } from "./group-commit.js";
 export { type MigrationReport, migrateToLatest } from "./migrations/migrate.js";
 export { openStorage, type StorageOptions } from "./open-storage.js";
 export type { Database } from "./schema/database.js";
