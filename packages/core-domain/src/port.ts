@@ -32,6 +32,11 @@ export interface Page<T> {
 export interface KeysetQuery {
   readonly afterId?: number | undefined;
   readonly limit: number;
+  /**
+   * The total that the first page of this walk answered (a cursor may carry it): the list
+   * answers it again instead of counting the set on every page.
+   */
+  readonly knownTotal?: number | undefined;
 }
 
 export interface PositionQuery extends KeysetQuery {

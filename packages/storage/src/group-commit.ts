@@ -14,7 +14,7 @@ import type BetterSqlite3 from "better-sqlite3";
  * Bounds: a batch holds at most `maxWrites` use cases and stays open at most `maxOpenMs` after
  * its first write; a write that finds the open batch full (or too old) commits it first, then
  * opens the next. The write lock is held only while a batch is open, so another process on the
- * same file waits at most that long (plus its busy timeout).
+ * same file waits at most that long; another connection in this process commits it first.
  *
  * Nothing written in a batch is durable until its COMMIT returns, and reads on this connection
  * see uncommitted writes, so every answer that touched the store waits for `durable()`. If the
@@ -58,6 +58,13 @@ interface Batch {
   reject(error: CommitFailedError): void;
 }
 
+/**
+ * Open batches of every connection in this process. A second connection's BEGIN IMMEDIATE would
+ * wait (busy_timeout, synchronously, blocking the event loop) for a lock that only this event
+ * loop can release, so a connection commits the others' open batches before it takes the lock.
+ */
+const openInProcess = new Set<GroupCommit>();
+
 /** The open batch of one connection and the commits before it. */
 export class GroupCommit {
   readonly #begin: BetterSqlite3.Statement;
@@ -94,6 +101,7 @@ export class GroupCommit {
     }
     let batch = this.#open;
     if (batch === undefined) {
+      for (const other of openInProcess) if (other !== this) other.commit();
       this.#begin.run();
       batch = this.#openBatch();
     }
@@ -155,6 +163,7 @@ export class GroupCommit {
     done.catch(() => {});
     const batch: Batch = { seq: ++this.#seq, openedAt: performance.now(), writes: 0, done, resolve, reject };
     this.#open = batch;
+    openInProcess.add(this);
     setImmediate(() => {
       if (this.#open === batch) this.commit();
     });
@@ -162,7 +171,10 @@ export class GroupCommit {
   }
 
   #settle(batch: Batch, error: unknown): void {
-    if (this.#open === batch) this.#open = undefined;
+    if (this.#open === batch) {
+      this.#open = undefined;
+      openInProcess.delete(this);
+    }
     if (error === undefined) {
       batch.resolve();
       return;
