@@ -55,15 +55,20 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   const draining = new Set<Promise<number>>();
 
   const deliver = async (delivery: WebhookDelivery): Promise<void> => {
+    const mark = ctx.store.commitMark();
     const prepared = ctx.store.read((reader) => prepareDelivery(reader, delivery));
+    // The body may show another caller's write of the open group commit: send only what is durable.
+    await ctx.store.durable(mark);
     const sent: SendResult = prepared.ok
       ? await sender.send(prepared.value.subscription, prepared.value.body)
       : { outcome: "fail", error: prepared.error.message };
+    const recordedAt = ctx.store.commitMark();
     const recorded = recordDeliveryAttempt(ctx, {
       id: delivery.id,
       outcome: sent.outcome,
       ...(sent.error === undefined ? {} : { error: sent.error }),
     });
+    await ctx.store.durable(recordedAt);
     const fields = {
       deliveryId: delivery.id,
       subscriptionId: delivery.subscriptionId,
@@ -83,8 +88,11 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   };
 
   const drain = async (): Promise<number> => {
+    const mark = ctx.store.commitMark();
     const claimed = claimDueDeliveries(ctx, { limit: batchSize });
     if (!claimed.ok) throw new Error(`webhook dispatcher: ${claimed.error.message}`);
+    // A claim that did not commit must not be sent: another dispatcher may claim it again.
+    await ctx.store.durable(mark);
     await forEachBounded(claimed.value, concurrency, async (delivery) => {
       try {
         await deliver(delivery);
