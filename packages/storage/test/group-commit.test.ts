@@ -150,6 +150,18 @@ describe("group commit bounds", () => {
     expect(committedOrders(client.id)).toHaveLength(12);
   });
 
+  it("lets a second connection of this process write while the first has a batch open: it commits that batch first", async () => {
+    const first = buyer(world.ctx, "first");
+    expect(world.storage.db.inTransaction).toBe(true);
+    // Without committing the first connection's batch, this would wait out the busy timeout on a
+    // lock only this (blocked) event loop could release, and fail with SQLITE_BUSY.
+    const second = buyer(ctx(), "second");
+    expect(world.storage.db.inTransaction).toBe(false);
+    await expect(world.storage.durable()).resolves.toBeUndefined();
+    await small.durable();
+    expect(other.prepare("select name from clients where id in (?, ?) order by id").pluck().all(first.id, second.id)).toEqual(["first", "second"]);
+  });
+
   it("rejects a mark taken before a batch that failed, even after a later batch opened", async () => {
     stock(ctx(), "SKU-B", 100);
     const client = buyer(ctx());
