@@ -20,9 +20,10 @@ const load = (specifier) => import(pathToFileURL(fromStorage.resolve(specifier))
 const { openStorage } = await load("@dropgate/storage");
 const { placeOrder } = await load("@dropgate/core-domain");
 
-// 10,000 per case keeps the whole `npm run bench` (this and the HTTP benchmark) near five minutes.
-const N = Number(process.env.BENCH_N ?? 10_000);
-const WARMUP = 1_000;
+// 3,000 per case keeps the whole `npm run bench` (this and the HTTP benchmark) near five minutes,
+// also when fsync is slow: the FULL cases commit once per transaction. BENCH_N=20000 for steadier figures.
+const N = Number(process.env.BENCH_N ?? 3_000);
+const WARMUP = 300;
 const POSITIONS = 500;
 const CHANNEL = "rts_drop_ship";
 const SYNC_MODES = (process.env.BENCH_SYNC ?? "FULL,NORMAL").split(",");
