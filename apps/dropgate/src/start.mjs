@@ -24,7 +24,7 @@ function fail(message) {
 }
 
 /** Loads the demo world when the database has no clients yet; answers the demo credentials or null. */
-function ensureDemoWorld(ctx, credentialsFile) {
+async function ensureDemoWorld(ctx, credentialsFile) {
   const fresh = ctx.store.read((r) => r.listClients().length === 0);
   if (fresh) {
     const loaded = loadWorld(ctx, WorldFile.parse(demoWorld));
@@ -32,6 +32,8 @@ function ensureDemoWorld(ctx, credentialsFile) {
       console.error(`dropgate: loading the demo world failed: ${loaded.error.message}`);
       return null;
     }
+    // The world is written through the group commit: save its credentials only once it is durable.
+    await ctx.store.durable();
     writeFileSync(credentialsFile, `${JSON.stringify(loaded.value.credentials, null, 2)}\n`, { mode: 0o600 });
     chmodSync(credentialsFile, 0o600);
     console.log(`loaded the demo world; its credentials are saved in ${credentialsFile} (mode 0600)`);
@@ -124,7 +126,7 @@ const dispatcher = gatewayConfig.dispatcher.enabled
   : undefined;
 
 const credentialsFile = join(dirname(dbPath), "demo-credentials.json");
-const credentials = ensureDemoWorld(ctx, credentialsFile);
+const credentials = await ensureDemoWorld(ctx, credentialsFile);
 printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile, dispatcher });
 
 let stopping = false;
