@@ -27,13 +27,14 @@ function fail(message) {
 async function ensureDemoWorld(ctx, credentialsFile) {
   const fresh = ctx.store.read((r) => r.listClients().length === 0);
   if (fresh) {
+    const mark = ctx.store.commitMark();
     const loaded = loadWorld(ctx, WorldFile.parse(demoWorld));
     if (!loaded.ok) {
       console.error(`dropgate: loading the demo world failed: ${loaded.error.message}`);
       return null;
     }
     // The world is written through the group commit: save its credentials only once it is durable.
-    await ctx.store.durable();
+    await ctx.store.durable(mark);
     writeFileSync(credentialsFile, `${JSON.stringify(loaded.value.credentials, null, 2)}\n`, { mode: 0o600 });
     chmodSync(credentialsFile, 0o600);
     console.log(`loaded the demo world; its credentials are saved in ${credentialsFile} (mode 0600)`);
