@@ -60,7 +60,18 @@ function printBanner({ gatewayUrl, dialects, rpcUrl, token, dbPath, credentials,
   if (credentials) {
     lines.push(`Demo credentials (secrets are stored hashed; ${credentialsFile} is the only copy):`);
     for (const [name, c] of Object.entries(credentials)) {
-      lines.push(`  ${name.padEnd(12)} ${c.dialect.padEnd(9)} ${c.scope.padEnd(7)} key ${c.key}  secret ${c.secret}`);
+      // A RetailOps vendor sends one string (its apikey); the others a key and a secret.
+      const credential = c.apikey ? `apikey ${c.apikey}` : `key ${c.key}  secret ${c.secret}`;
+      lines.push(`  ${name.padEnd(12)} ${c.dialect.padEnd(9)} ${c.scope.padEnd(7)} ${credential}`);
+    }
+    const vendor = Object.values(credentials).find((c) => c.apikey);
+    if (vendor) {
+      lines.push(
+        "",
+        "Try the RetailOps vendor:",
+        `  curl -s ${gatewayUrl}/retailops/Vendor/PO/Fetch.json -H 'apikey: ${vendor.apikey}' \\`,
+        `    -H 'content-type: application/json' -d '{"status":"ready","with_items":1}'`,
+      );
     }
     const buyer = credentials["demo-buyer"];
     if (buyer) {

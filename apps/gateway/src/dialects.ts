@@ -1,6 +1,7 @@
 import type { GatewayDialect } from "./mount/dialect-runtime.js";
 import { createGhostDialect } from "@dropgate/ghost-adapter";
 import { createOptoroDialects } from "@dropgate/optoro-adapter";
+import { createRetailOpsDialect } from "@dropgate/retailops-adapter";
 
 /** What building the dialects needs from the configuration. */
 export interface DialectOptions {
@@ -15,6 +16,7 @@ export function createDialects(options: DialectOptions): GatewayDialect[] {
       cursorSecret: options.cursorSecret,
       ...(options.oauthTokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.oauthTokenTtlSeconds }),
     }),
+    createRetailOpsDialect(),
     createGhostDialect(),
   ];
 }

@@ -11,6 +11,7 @@ import { shipmentsRouter } from "./routers/shipments.js";
 import { stockRouter } from "./routers/stock.js";
 import { systemRouter } from "./routers/system.js";
 import { unitsRouter } from "./routers/units.js";
+import { vendorsRouter } from "./routers/vendors.js";
 import { webhooksRouter } from "./routers/webhooks.js";
 import { worldRouter } from "./routers/world.js";
 import { router } from "./trpc.js";
@@ -29,6 +30,7 @@ export const appRouter = router({
   carriers: carriersRouter,
   shipClasses: shipClassesRouter,
   settings: settingsRouter,
+  vendors: vendorsRouter,
   webhooks: webhooksRouter,
   system: systemRouter,
   world: worldRouter,

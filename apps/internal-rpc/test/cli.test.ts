@@ -93,6 +93,18 @@ describe("dropgate CLI", () => {
     expect(table.stdout).toContain("cli-shop");
   });
 
+  it("creates a RetailOps vendor with its name and prints the apikey it sends; sets its PO setting", async () => {
+    const args = ["clients", "create", "deben", "--dialect", "retailops", "--scope", "vendor", "--vendor-id", "27", "--vendor-name", "Deben"];
+    const issued = json(await dropgate("--json", ...args)) as { client: { vendorName: string }; key: string; secret: string; apikey: string };
+    expect(issued.client.vendorName).toBe("Deben");
+    expect(issued.apikey).toBe(`${issued.key}.${issued.secret}`);
+    const shown = await dropgate("clients", "show", "deben");
+    expect(shown.stdout).toMatch(/vendor name:\s+Deben/);
+    const setting = json(await dropgate("--json", "vendors", "change-pos-after-submit", "27", "on")) as { changePosAfterSubmit: boolean };
+    expect(setting.changePosAfterSubmit).toBe(true);
+    expect((await dropgate("vendors", "show", "27")).stdout).toMatch(/change POs after submit:\s+on/);
+  });
+
   it("loads a world file and prints the issued credentials as JSON keyed by client name", async () => {
     const run = await dropgate("load", worldPath);
     expect(run.code).toBe(0);

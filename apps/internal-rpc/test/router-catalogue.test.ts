@@ -147,7 +147,7 @@ describe("carriers, ship classes and buyer settings", () => {
     await h.rpc.shipClasses.upsert.mutate({ id: 7, name: "FedEx Ground", carrier: "FedEx" });
     await h.rpc.shipClasses.upsert.mutate({ id: 7, name: "FedEx Ground (renamed)", carrier: "FedEx" });
     expect(await h.rpc.carriers.list.query()).toEqual([{ id: 20, name: "UPS", costCents: 990, isDefault: true }]);
-    expect(await h.rpc.shipClasses.list.query()).toEqual([{ id: 7, name: "FedEx Ground (renamed)", carrier: "FedEx" }]);
+    expect(await h.rpc.shipClasses.list.query()).toEqual([{ id: 7, name: "FedEx Ground (renamed)", carrier: "FedEx", defaultWeight: null, defaultCostCents: null }]);
   });
 
   it("answers zod field errors for a carrier without a name", async () => {

@@ -59,17 +59,19 @@ describe("loading a world", () => {
 describe("the demo world", () => {
   it("has the vendor, the buyer, units in several conditions, lots and ship classes", () => {
     const world = WorldFile.parse(demoWorld);
-    expect(world.clients.find((c) => c.name === "acme-vendor")).toMatchObject({ scope: "vendor", vendorId: "27" });
+    expect(world.clients.find((c) => c.name === "acme-vendor")).toMatchObject({ scope: "vendor", vendorId: "27", vendorName: "Acme" });
     expect(world.clients.find((c) => c.name === "demo-buyer")).toMatchObject({ dialect: "optoro", scope: "buyer" });
     expect(world.products.some((p) => p.vendorId === "27" && p.vpc === "ABC123")).toBe(true);
     expect(new Set(world.units.filter((u) => u.disposition === "rts_drop_ship").map((u) => u.condition)).size).toBeGreaterThan(2);
     expect(world.stock.filter((s) => s.kind === "lot").every((s) => (s.lot?.manifestItems.length ?? 0) > 0)).toBe(true);
     expect(world.shipClasses).toEqual(
       expect.arrayContaining([
-        { id: 7, name: "FedEx Ground", carrier: "FedEx" },
-        { id: 62, name: "UPS Ground", carrier: "UPS" },
+        { id: 7, name: "FedEx Ground", carrier: "FedEx", defaultWeight: null, defaultCostCents: null },
+        { id: 62, name: "UPS Ground", carrier: "UPS", defaultWeight: null, defaultCostCents: null },
       ]),
     );
+    // Every carrier of RetailOps' published classes is there (retailops-rewix.md A4.5).
+    expect(new Set(world.shipClasses.map((c) => c.carrier))).toEqual(new Set(["FedEx", "UPS", "USPS", "LTL"]));
   });
 
   it("loads twice without duplicating anything", async () => {

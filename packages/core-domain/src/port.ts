@@ -9,6 +9,7 @@ import type { Shipment } from "./model/shipment.js";
 import type { Carrier, ShipClass } from "./model/shipping.js";
 import type { LotDetails, PositionKey, StockKind, StockPosition } from "./model/stock.js";
 import type { DispositionEvent, Unit } from "./model/unit.js";
+import type { VendorSettings } from "./model/vendor.js";
 import type { DeliveryStatus, WebhookDelivery, WebhookEventType, WebhookSubscription } from "./model/webhook.js";
 
 /*
@@ -70,6 +71,11 @@ export interface PurchaseOrderQuery extends KeysetQuery {
   /** Only POs whose date_submit is at or before this instant. */
   readonly dueBy?: string | undefined;
   readonly orderId?: number | undefined;
+  /**
+   * Skips this many matching POs before the page (RetailOps `start`). Storage resolves it to a
+   * keyset position in id order, so a page still starts after a PO id, not at a moving offset.
+   */
+  readonly skip?: number | undefined;
 }
 
 export interface DeliveryQuery extends KeysetQuery {
@@ -82,6 +88,8 @@ export interface NewClient {
   readonly dialect: Dialect;
   readonly scope: ClientScope;
   readonly vendorId: string | null;
+  /** A vendor client's name as its feeds send it (`vendor_name`); absent means none. */
+  readonly vendorName?: string | null | undefined;
   readonly key: string;
   readonly secretHash: string;
   readonly ecreditCents: number;
@@ -236,6 +244,9 @@ export interface StorageReader {
   listShipClasses(): readonly ShipClass[];
   listCarriers(): readonly Carrier[];
 
+  /** A vendor's settings row; undefined until the operator first sets one. */
+  getVendorSettings(vendorId: string): VendorSettings | undefined;
+
   getSubscription(id: number): WebhookSubscription | undefined;
   listSubscriptions(clientId?: number): readonly WebhookSubscription[];
   getDelivery(id: number): WebhookDelivery | undefined;
@@ -253,7 +264,7 @@ export interface StorageTx extends StorageReader {
   insertClient(input: NewClient): Client;
   updateClient(
     id: number,
-    patch: Partial<Pick<StoredClient, "disabled" | "secretHash" | "key" | "ecreditCents" | "autoConfirm">>,
+    patch: Partial<Pick<StoredClient, "disabled" | "secretHash" | "key" | "ecreditCents" | "autoConfirm" | "vendorName">>,
     at: string,
   ): void;
   insertAccessToken(input: Omit<AccessToken, "id" | "revokedAt">): AccessToken;
@@ -311,6 +322,9 @@ export interface StorageTx extends StorageReader {
 
   upsertShipClass(shipClass: ShipClass): void;
   upsertCarrier(carrier: Carrier): void;
+
+  /** Creates or updates a vendor's settings row. */
+  upsertVendorSettings(settings: Omit<VendorSettings, "updatedAt">, at: string): void;
 
   insertSubscription(input: NewSubscription): WebhookSubscription;
   updateSubscription(id: number, patch: { active?: boolean; url?: string }, at: string): void;

@@ -26,3 +26,21 @@ export function verifySecret(secret: string, storedHash: string): boolean {
   const stored = Buffer.from(storedHash, "hex");
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
+
+/*
+ * A one-string credential (RetailOps' `apikey`): the public key and the secret joined by a dot.
+ * Keys are `dg_<dialect>_<hex>` and secrets base64url, so neither contains a dot; the key part
+ * finds the client by an index and only the secret part is compared with the stored hash.
+ */
+
+/** The whole apikey a one-string dialect sends for a key and its secret. */
+export function apiKeyOf(key: string, secret: string): string {
+  return `${key}.${secret}`;
+}
+
+/** Splits an apikey into its key and secret; undefined when it is not of that form. */
+export function splitApiKey(apiKey: string): { key: string; secret: string } | undefined {
+  const dot = apiKey.indexOf(".");
+  if (dot <= 0 || dot === apiKey.length - 1) return undefined;
+  return { key: apiKey.slice(0, dot), secret: apiKey.slice(dot + 1) };
+}

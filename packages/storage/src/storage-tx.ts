@@ -11,6 +11,7 @@ import { shippingRepository } from "./repositories/shipping.js";
 import { stockRepository } from "./repositories/stock.js";
 import { systemRepository } from "./repositories/system.js";
 import { unitRepository } from "./repositories/units.js";
+import { vendorSettingsRepository } from "./repositories/vendor-settings.js";
 import { webhookRepository } from "./repositories/webhooks.js";
 import type { PreparedStatements } from "./sql/prepared-statements.js";
 
@@ -28,6 +29,7 @@ export function createStorageTx(sql: PreparedStatements): StorageTx {
     ...reservationRepository(sql),
     ...forwardOrderRepository(sql),
     ...shippingRepository(sql),
+    ...vendorSettingsRepository(sql),
     ...webhookRepository(sql),
     ...systemRepository(sql),
   };

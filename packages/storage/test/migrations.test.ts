@@ -33,6 +33,7 @@ const EXPECTED_TABLES = [
   "shipments",
   "stock_positions",
   "units",
+  "vendor_settings",
   "webhook_deliveries",
   "webhook_subscriptions",
 ];

@@ -163,13 +163,17 @@ describe("what is written is what is read, and it is a valid model", () => {
       tx.setReservation(client.id, position.id, 2, minutesAfter(1));
       tx.upsertCarrier({ id: 1, name: "UPS", costCents: 900, isDefault: true });
       tx.upsertCarrier({ id: 1, name: "UPS Ground", costCents: 800, isDefault: true });
-      tx.upsertShipClass({ id: 7, name: "Ground", carrier: "UPS" });
+      tx.upsertShipClass({ id: 7, name: "Ground", carrier: "UPS", defaultWeight: null, defaultCostCents: null });
+      tx.upsertShipClass({ id: 62, name: "UPS Ground", carrier: "UPS", defaultWeight: 2.5, defaultCostCents: 895 });
     });
     const reservation = storage.read((r) => r.getReservation(client.id, position.id));
     expect(reservation && Reservation.parse(reservation)).toEqual({ clientId: client.id, positionId: position.id, locked: 2, updatedAt: minutesAfter(1) });
     expect(storage.read((r) => r.listReservations(client.id))).toEqual([reservation]);
     expect(storage.read((r) => r.listCarriers())).toEqual([{ id: 1, name: "UPS Ground", costCents: 800, isDefault: true }]);
-    expect(storage.read((r) => r.listShipClasses())).toEqual([{ id: 7, name: "Ground", carrier: "UPS" }]);
+    expect(storage.read((r) => r.listShipClasses())).toEqual([
+      { id: 7, name: "Ground", carrier: "UPS", defaultWeight: null, defaultCostCents: null },
+      { id: 62, name: "UPS Ground", carrier: "UPS", defaultWeight: 2.5, defaultCostCents: 895 },
+    ]);
 
     const subscription = storage.transaction((tx) =>
       tx.insertSubscription({

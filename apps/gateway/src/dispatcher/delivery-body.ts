@@ -8,17 +8,27 @@ import {
   type WebhookDelivery,
   type WebhookSubscription,
 } from "@dropgate/core-domain";
-import { toDispositionPayload, toDropShipmentCancellation, toDropShipmentConfirmation } from "@dropgate/optoro-adapter";
+import {
+  toDispositionPayload,
+  toDropShipmentCancellation,
+  toDropShipmentConfirmation,
+  toDropShipmentPartialCancellation,
+} from "@dropgate/optoro-adapter";
 import { z } from "zod";
 
 /*
  * Outbox payloads as the use cases write them: `moveUnit` the whole DispositionEvent,
- * `recordShipment` / `completePurchaseOrder` `{ shipmentId, orderId }`, `cancelOrder` `{ orderId }`.
+ * `recordShipment` / `completePurchaseOrder` `{ shipmentId, orderId }`, `cancelOrder` `{ orderId }`,
+ * a PO cut short `{ orderId, items: [{ orderItemId, cancelledQuantity }] }`.
  * The drop-ship bodies are built from the rows as they are when sent, so a receiver gets the
  * order's current state.
  */
 const ShipmentRef = z.object({ shipmentId: Id, orderId: Id });
 const OrderRef = z.object({ orderId: Id });
+const PartialCancellationRef = z.object({
+  orderId: Id,
+  items: z.array(z.object({ orderItemId: Id, cancelledQuantity: z.int().min(0) })).min(1),
+});
 
 /** The subscription a delivery goes to and the body to POST; an error says why it can never be sent. */
 export function prepareDelivery(
@@ -51,6 +61,12 @@ function bodyFor(reader: StorageReader, delivery: WebhookDelivery, subscription:
       if (!ref.success) return unreadable(delivery, ref.error);
       const order = visibleOrder(reader, ref.data.orderId, subscription);
       return order.ok ? toDropShipmentCancellation(order.value) : order;
+    }
+    case "drop_shipment_partial_cancellation": {
+      const ref = PartialCancellationRef.safeParse(delivery.payload);
+      if (!ref.success) return unreadable(delivery, ref.error);
+      const order = visibleOrder(reader, ref.data.orderId, subscription);
+      return order.ok ? toDropShipmentPartialCancellation(order.value, ref.data.items) : order;
     }
   }
 }

@@ -65,6 +65,7 @@ function client(id: number, name: string): Client {
     dialect: "internal",
     scope: "buyer",
     vendorId: null,
+    vendorName: null,
     key: `key-${name}`,
     disabled: false,
     ecreditCents: 0,

@@ -46,6 +46,7 @@ const alice: Client = {
   dialect: "internal",
   scope: "buyer",
   vendorId: null,
+  vendorName: null,
   key: "catalog-alice",
   disabled: false,
   ecreditCents: 0,

@@ -11,6 +11,7 @@ import { registerShippingCommands } from "./commands/shipping.js";
 import { registerStockCommands } from "./commands/stock.js";
 import { registerSystemCommands } from "./commands/system.js";
 import { registerUnitCommands } from "./commands/units.js";
+import { registerVendorCommands } from "./commands/vendors.js";
 import { registerWebhookCommands } from "./commands/webhooks.js";
 import { registerWorldCommands } from "./commands/world.js";
 import { bindIo, type CliIo } from "./io.js";
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
   registerForwardOrderCommands(program);
   registerShippingCommands(program);
   registerSettingsCommands(program);
+  registerVendorCommands(program);
   registerWebhookCommands(program);
   registerSystemCommands(program);
   registerWorldCommands(program);

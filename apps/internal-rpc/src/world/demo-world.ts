@@ -24,7 +24,7 @@ function units(sku: string, upc: string, condition: Condition, disposition: stri
  */
 export const demoWorld: WorldFileInput = {
   clients: [
-    { name: "acme-vendor", dialect: "retailops", scope: "vendor", vendorId: "27" },
+    { name: "acme-vendor", dialect: "retailops", scope: "vendor", vendorId: "27", vendorName: "Acme" },
     { name: "demo-buyer", dialect: "optoro", scope: "buyer" },
     { name: "rewix-buyer", dialect: "rewix", scope: "buyer", ecreditCents: 50_000, autoConfirm: true },
   ],
@@ -98,11 +98,35 @@ export const demoWorld: WorldFileInput = {
     // Awaiting test: TT is not a listing condition, so it adds no stock until graded.
     ...units("OPT-HEADSET-02", "840000000028", "TT", "rts_drop_ship", 1, 15),
   ],
+  // RetailOps carrier classes with the ids real integrations hard-code (retailops-rewix.md A4.5).
   shipClasses: [
+    { id: 3, name: "FedEx Priority Overnight", carrier: "FedEx" },
+    { id: 4, name: "FedEx Standard Overnight", carrier: "FedEx" },
     { id: 5, name: "FedEx 2Day", carrier: "FedEx" },
+    { id: 6, name: "FedEx Express Saver", carrier: "FedEx" },
     { id: 7, name: "FedEx Ground", carrier: "FedEx" },
+    { id: 8, name: "FedEx Home Delivery", carrier: "FedEx" },
+    { id: 9, name: "FedEx International Priority", carrier: "FedEx" },
+    { id: 10, name: "FedEx International Economy", carrier: "FedEx" },
     { id: 34, name: "USPS Priority Mail", carrier: "USPS" },
+    { id: 35, name: "USPS Parcel Select Nonpresort", carrier: "USPS" },
+    { id: 37, name: "USPS Media Mail Single-Piece", carrier: "USPS" },
+    { id: 38, name: "USPS Bnd Prt Mtr Single Piece", carrier: "USPS" },
+    { id: 39, name: "USPS First-Class Mail", carrier: "USPS" },
+    { id: 50, name: "USPS Priority Mail Express", carrier: "USPS" },
+    { id: 57, name: "UPS Next Day Air", carrier: "UPS" },
+    { id: 58, name: "UPS Next Day Air Saver", carrier: "UPS" },
+    { id: 59, name: "UPS 2nd Day Air A.M.", carrier: "UPS" },
+    { id: 60, name: "UPS 2nd Day Air", carrier: "UPS" },
     { id: 62, name: "UPS Ground", carrier: "UPS" },
+    { id: 63, name: "UPS Worldwide Expedited", carrier: "UPS" },
+    { id: 64, name: "UPS Worldwide Express Plus", carrier: "UPS" },
+    { id: 65, name: "UPS Worldwide Express", carrier: "UPS" },
+    { id: 66, name: "UPS Worldwide Express Saver", carrier: "UPS" },
+    { id: 67, name: "UPS Standard Canada", carrier: "UPS" },
+    { id: 71, name: "FedEx SmartPost Parcel Select", carrier: "FedEx" },
+    { id: 74, name: "FedEx SmartPost Standard Mail", carrier: "FedEx" },
+    { id: 113, name: "FedEx Ground", carrier: "FedEx" },
     { id: 114, name: "LTL", carrier: "LTL" },
   ],
   carriers: [

@@ -9,6 +9,8 @@ export const IssuedCredential = z.object({
   vendorId: z.string().nullable(),
   key: z.string(),
   secret: z.string(),
+  /** The one string a RetailOps vendor sends (`apikey`); only for one-string dialects. */
+  apikey: z.string().optional(),
 });
 export type IssuedCredential = z.infer<typeof IssuedCredential>;
 

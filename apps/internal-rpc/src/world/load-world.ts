@@ -1,4 +1,5 @@
 import {
+  apiKeyOf,
   createClient,
   createSubscription,
   createUnit,
@@ -100,7 +101,15 @@ function loadClient(ctx: UseCaseContext, entry: ClientEntry, report: WorldLoadRe
     const issued = createClient(ctx, entry);
     if (!issued.ok) return issued;
     const { client, key, secret } = issued.value;
-    report.credentials[entry.name] = { clientId: client.id, dialect: client.dialect, scope: client.scope, vendorId: client.vendorId, key, secret };
+    report.credentials[entry.name] = {
+      clientId: client.id,
+      dialect: client.dialect,
+      scope: client.scope,
+      vendorId: client.vendorId,
+      key,
+      secret,
+      ...(client.dialect === "retailops" ? { apikey: apiKeyOf(key, secret) } : {}),
+    };
     report.clients.created++;
     return ok(undefined);
   }

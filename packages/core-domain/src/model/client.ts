@@ -15,6 +15,8 @@ export const Client = z.object({
   dialect: Dialect,
   scope: ClientScope,
   vendorId: z.string().min(1).max(64).nullable(),
+  /** A vendor's operator-managed name, as RetailOps feeds name it (`vendor_name`); matched ignoring case. */
+  vendorName: z.string().min(1).max(128).nullable(),
   key: z.string().min(1),
   disabled: z.boolean(),
   /** Rewix: money the buyer holds with us, used by auto-confirmation. */

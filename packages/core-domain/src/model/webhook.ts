@@ -5,6 +5,7 @@ export const WebhookEventType = z.enum([
   "disposition_update",
   "drop_shipment_confirmation",
   "drop_shipment_cancellation",
+  "drop_shipment_partial_cancellation",
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -3,7 +3,7 @@ import type { UseCaseContext } from "../context.js";
 import { type Client, ClientScope, Dialect } from "../model/client.js";
 import { Cents } from "../model/primitives.js";
 import { err, ok, type Result } from "../result.js";
-import { generateClientKey, generateSecret, hashSecret, verifySecret } from "../secrets.js";
+import { generateClientKey, generateSecret, hashSecret, splitApiKey, verifySecret } from "../secrets.js";
 import { runInTransaction } from "./transaction.js";
 import { validateInput } from "../validation.js";
 
@@ -12,6 +12,8 @@ export const CreateClientInput = z.object({
   dialect: Dialect,
   scope: ClientScope,
   vendorId: z.string().min(1).max(64).nullish(),
+  /** A vendor's name as its feeds send `vendor_name` (RetailOps); vendor clients only. */
+  vendorName: z.string().trim().min(1).max(128).nullish(),
   ecreditCents: Cents.optional(),
   autoConfirm: z.boolean().optional(),
 });
@@ -35,6 +37,9 @@ export function createClient(ctx: UseCaseContext, raw: CreateClientInput): Resul
   if (input.scope === "vendor" && !input.vendorId) {
     return err("VALIDATION", "A vendor client needs a vendorId", { field: "vendorId" });
   }
+  if (input.vendorName && input.scope !== "vendor") {
+    return err("VALIDATION", "Only a vendor client has a vendor name", { field: "vendorName" });
+  }
   return runInTransaction(ctx, (tx, at) => {
     if (tx.getClientByName(input.name)) {
       return err("CONFLICT", `A client named ${input.name} already exists`, { field: "name" });
@@ -46,6 +51,7 @@ export function createClient(ctx: UseCaseContext, raw: CreateClientInput): Resul
       dialect: input.dialect,
       scope: input.scope,
       vendorId: input.vendorId ?? null,
+      vendorName: input.vendorName?.trim() || null,
       key,
       secretHash: hashSecret(secret),
       ecreditCents: input.ecreditCents ?? 0,
@@ -112,6 +118,12 @@ export function authenticateClient(ctx: UseCaseContext, key: string, secret: str
   if (!stored || !matches || stored.disabled) return err("UNAUTHORIZED", INVALID_CREDENTIALS);
   const { secretHash: _hidden, ...client } = stored;
   return ok(client);
+}
+
+/** Verifies a one-string apikey (`key.secret`); malformed, unknown, wrong and disabled all look alike. */
+export function authenticateApiKey(ctx: UseCaseContext, apiKey: string): Result<Client> {
+  const parts = splitApiKey(apiKey);
+  return authenticateClient(ctx, parts?.key ?? "", parts?.secret ?? "");
 }
 
 export interface IssuedToken {

@@ -9,9 +9,10 @@ import { transition } from "../state-machines/machine.js";
 import { orderMachine, purchaseOrderMachine } from "../state-machines/tables.js";
 import { refreshOrderStatus } from "./order-progress.js";
 import { releaseLine, shipLines } from "./order-lines.js";
-import { raisePurchaseOrdersIn } from "./purchase-orders.js";
+import { packageCarriage, purchaseOrderTakesChanges, raisePurchaseOrdersIn } from "./purchase-orders.js";
 import { runInTransaction } from "./transaction.js";
 import { validateInput } from "../validation.js";
+import { vendorSettingsOf } from "./vendor-settings.js";
 
 /** Payment arrived for an order waiting on it (lot orders): it is accepted and its POs raised. */
 export function confirmPayment(ctx: UseCaseContext, input: { orderId: number }): Result<Order> {
@@ -56,6 +57,16 @@ export function cancelOrder(
       return err("ILLEGAL_TRANSITION", "Order has shipped items and cannot be cancelled", { details: { status: order.status } });
     }
     const pos = tx.listPurchaseOrders({ orderId: order.id, limit: 1000 }).rows;
+    for (const po of pos) {
+      if (!transition(purchaseOrderMachine, po.status, "cancelled").ok) continue;
+      // A PO the vendor has committed to (accepted, or submitted without "Change POs after
+      // submit") can no longer be changed from this side, so the order cannot be cancelled whole.
+      if (!purchaseOrderTakesChanges(po, vendorSettingsOf(tx, po.vendorId))) {
+        return err("ILLEGAL_TRANSITION", `PO ${po.po} is ${po.status} and its vendor takes no changes to it`, {
+          details: { status: order.status, po: po.po, poStatus: po.status },
+        });
+      }
+    }
     for (const po of pos) {
       if (!transition(purchaseOrderMachine, po.status, "cancelled").ok) continue;
       for (const item of po.items) {
@@ -115,11 +126,8 @@ export function recordShipment(ctx: UseCaseContext, raw: RecordShipmentInput): R
       orderId: order.id,
       purchaseOrderId: null,
       trackingNumber: input.trackingNumber,
-      carrier: input.carrier ?? shipClass?.carrier ?? null,
-      shipClassId: input.shipClassId ?? null,
-      shippingMethod: input.shippingMethod ?? shipClass?.name ?? null,
-      billedWeight: input.billedWeight ?? null,
-      shippingCostCents: input.shippingCostCents ?? null,
+      // The same defaults as a vendor's package, so the buyer's confirmation is never parked.
+      ...packageCarriage(input, shipClass, order),
       shippedAt: at,
       items: input.items,
       at,

@@ -1,11 +1,11 @@
 import type { UseCaseContext } from "../context.js";
-import { Carrier, ShipClass } from "../model/shipping.js";
+import { Carrier, ShipClass, type ShipClassInput } from "../model/shipping.js";
 import { ok, type Result } from "../result.js";
 import { runInTransaction } from "./transaction.js";
 import { validateInput } from "../validation.js";
 
 /** Creates or renames a ship class vendors can pick per package. */
-export function upsertShipClass(ctx: UseCaseContext, input: ShipClass): Result<ShipClass> {
+export function upsertShipClass(ctx: UseCaseContext, input: ShipClassInput): Result<ShipClass> {
   const valid = validateInput(ShipClass, input);
   if (!valid.ok) return valid;
   return runInTransaction(ctx, (tx) => {

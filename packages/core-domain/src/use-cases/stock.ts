@@ -118,7 +118,10 @@ export function adviseInventoryIn(
   const target = Math.max(input.quantity, committed);
   const moved = moveStock(tx, position, { onHand: target - position.onHand }, "advice", { type: "vendor_advice", ref: input.vendorId }, at);
   if (!moved.ok) return moved;
-  return ok({ position: tx.getPositionById(position.id)!, clampedFrom: target === input.quantity ? null : input.quantity });
+  // Inside the transaction the position is exactly what was read plus this movement: no re-read
+  // (a batch of 1,000 advice records is the vendor's hot path).
+  const after = target === position.onHand ? position : { ...position, onHand: target, updatedAt: at };
+  return ok({ position: after, clampedFrom: target === input.quantity ? null : input.quantity });
 }
 
 export const AdjustStockInput = z.object({

@@ -5,6 +5,7 @@ import { toWireShipment } from "../mapping/shipment.js";
 import type { WireBillingAddress, WireShippingAddress } from "../wire/address.js";
 import { DropShipmentCancellation } from "./drop-shipment-cancellation.js";
 import { DropShipmentConfirmation } from "./drop-shipment-confirmation.js";
+import { DropShipmentPartialCancellation } from "./drop-shipment-partial-cancellation.js";
 
 /*
  * The drop-ship bodies are the read API's shipment and order (the adapter's own mappings) cut to
@@ -30,6 +31,30 @@ export function toDropShipmentCancellation(order: Order): Result<DropShipmentCan
     order_items: order_items.map(({ created_at: _created, updated_at: _updated, ...item }) => item),
   };
   return checked(DropShipmentCancellation, { order: body }, `Order ${order.id}`);
+}
+
+/**
+ * Builds `{"order": …}` for a drop shipment partial cancellation: the lines that lost quantity,
+ * each with the cancelled quantity the event recorded (the line's total cancelled so far, so a
+ * receiver that sees the same event twice sets the figure and never adds it twice).
+ */
+export function toDropShipmentPartialCancellation(
+  order: Order,
+  lines: readonly { readonly orderItemId: number; readonly cancelledQuantity: number }[],
+): Result<DropShipmentPartialCancellation> {
+  const items = new Map(order.items.map((item) => [item.id, item]));
+  const orderItems = lines.map((line) => {
+    const item = items.get(line.orderItemId);
+    return {
+      id: line.orderItemId,
+      client_identifier: item?.clientIdentifier ?? undefined,
+      status: item?.status,
+      quantity: item?.quantity.ordered,
+      cancelled_quantity: line.cancelledQuantity,
+    };
+  });
+  const body = { order: { id: order.id, client_identifier: order.clientIdentifier, status: order.status, order_items: orderItems } };
+  return checked(DropShipmentPartialCancellation, body, `Order ${order.id}`);
 }
 
 function withoutLoadingDock(address: WireShippingAddress): WireBillingAddress {

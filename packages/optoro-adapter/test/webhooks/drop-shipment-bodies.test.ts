@@ -2,8 +2,10 @@ import { type Order, Order as OrderSchema, type Shipment, Shipment as ShipmentSc
 import {
   DropShipmentCancellation,
   DropShipmentConfirmation,
+  DropShipmentPartialCancellation,
   toDropShipmentCancellation,
   toDropShipmentConfirmation,
+  toDropShipmentPartialCancellation,
 } from "@dropgate/optoro-adapter";
 import { describe, expect, it } from "vitest";
 
@@ -191,5 +193,33 @@ describe("drop shipment cancellation body", () => {
     if (result.ok) return;
     expect(result.error.message).toContain("Order 7");
     for (const field of ["order.brand", "order.shipping_address", "order.shipping_method"]) expect(result.error.message).toContain(field);
+  });
+});
+
+describe("drop shipment partial cancellation body", () => {
+  const open: Order = {
+    ...order,
+    status: "shipped",
+    items: order.items.map((item) => ({ ...item, status: "shipped", quantity: { ordered: 3, allocated: 0, acknowledged: 1, shipped: 1, cancelled: 2 } })),
+  };
+
+  it("names the order and each cut line with its ordered and cancelled quantities", () => {
+    const body = must(toDropShipmentPartialCancellation(open, [{ orderItemId: 70, cancelledQuantity: 2 }]));
+    expect(body).toEqual({
+      order: {
+        id: 7,
+        client_identifier: "3fda4c37-6830-469f-b343-9d1a482a97fd",
+        status: "shipped",
+        order_items: [{ id: 70, client_identifier: "296f0b98-7bc5-4750-8cb9-2e36db1ff766", status: "shipped", quantity: 3, cancelled_quantity: 2 }],
+      },
+    });
+    expect(DropShipmentPartialCancellation.safeParse(body).success).toBe(true);
+  });
+
+  it("is refused when a cut line has no client identifier or is not the order's", () => {
+    const anonymous = { ...open, items: open.items.map((item) => ({ ...item, clientIdentifier: null })) };
+    expect(toDropShipmentPartialCancellation(anonymous, [{ orderItemId: 70, cancelledQuantity: 2 }]).ok).toBe(false);
+    const stranger = toDropShipmentPartialCancellation(open, [{ orderItemId: 999, cancelledQuantity: 1 }]);
+    expect(stranger.ok ? "" : stranger.error.message).toContain("order.order_items.0.client_identifier");
   });
 });

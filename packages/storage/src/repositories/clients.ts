@@ -15,6 +15,7 @@ function toClient(row: ClientRow): Client {
     dialect: row.dialect,
     scope: row.scope,
     vendorId: row.vendor_id,
+    vendorName: row.vendor_name,
     key: row.key,
     disabled: fromFlag(row.disabled),
     ecreditCents: row.ecredit_cents,
@@ -48,7 +49,7 @@ const selectAll = compileStatement((_: object) => clients.orderBy("id"));
 
 const insertClientRow = insertReturning("clients");
 
-type ClientPatch = Pick<Updateable<ClientsTable>, "disabled" | "secret_hash" | "key" | "ecredit_cents" | "auto_confirm">;
+type ClientPatch = Pick<Updateable<ClientsTable>, "disabled" | "secret_hash" | "key" | "ecredit_cents" | "auto_confirm" | "vendor_name">;
 const updateClient = new StatementShapes((columns) =>
   compileStatement((p: Required<ClientPatch> & { id: number; updated_at: string }) =>
     queryBuilder
@@ -112,6 +113,7 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
         dialect: input.dialect,
         scope: input.scope,
         vendor_id: input.vendorId,
+        vendor_name: input.vendorName ?? null,
         key: input.key,
         secret_hash: input.secretHash,
         disabled: 0,
@@ -129,6 +131,7 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
         key: patch.key,
         ecredit_cents: patch.ecreditCents,
         auto_confirm: patch.autoConfirm === undefined ? undefined : toFlag(patch.autoConfirm),
+        vendor_name: patch.vendorName,
       });
       const { changes } = sql.run(updateClient.for(Object.keys(columns)), {
         ...(columns as Required<ClientPatch>),

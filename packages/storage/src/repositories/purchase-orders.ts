@@ -127,6 +127,18 @@ const poLists = new StatementShapes<ListStatements<PoFilterArgs, PoRow>>((f) => 
   ),
 }));
 
+// RetailOps pages by `start` (an offset). The offset is resolved once, on the covering index
+// (filter columns then id), to the id the page starts after; the page itself is then a keyset
+// range like every other list.
+const poBoundary = new StatementShapes((f) =>
+  compileStatement((p: PoFilterArgs & { before: number }) =>
+    filterPos(queryBuilder.selectFrom("purchase_orders").select("id"), f, p)
+      .orderBy("id")
+      .limit(1)
+      .offset(p.before),
+  ),
+);
+
 type PurchaseOrderMethods = Pick<
   StorageTx,
   "getPurchaseOrder" | "listPurchaseOrders" | "insertPurchaseOrder" | "updatePurchaseOrder" | "updatePurchaseOrderItem"
@@ -150,7 +162,13 @@ export function purchaseOrderRepository(sql: PreparedStatements): PurchaseOrderM
         dueBy: query.dueBy,
       };
       const present = presentKeys(args, PO_FILTERS);
-      return runPage(sql, poLists, present, args as PoFilterArgs, query, (rows) => {
+      let keyset = query;
+      if (query.skip !== undefined && query.skip > 0) {
+        const boundary = sql.get(poBoundary.for(present), { ...(args as PoFilterArgs), before: query.skip - 1 });
+        // Past the end: a page after the last possible id is empty but still counts the total.
+        keyset = { ...query, afterId: boundary?.id ?? Number.MAX_SAFE_INTEGER };
+      }
+      return runPage(sql, poLists, present, args as PoFilterArgs, keyset, (rows) => {
         if (rows.length === 0) return [];
         const byPo = new Map<number, PurchaseOrderItem[]>(rows.map((r) => [r.id, []]));
         const itemRows = sql.all(selectItemsOfPos, { poIds: toJson(rows.map((r) => r.id)) });

@@ -11,9 +11,14 @@ const selectCarriers = compileStatement((_: object) => queryBuilder.selectFrom("
 const upsertShipClass = compileStatement((p: ShipClassesTable) =>
   queryBuilder
     .insertInto("ship_classes")
-    .values({ id: p.id, name: p.name, carrier: p.carrier })
+    .values({ id: p.id, name: p.name, carrier: p.carrier, default_weight: p.default_weight, default_cost_cents: p.default_cost_cents })
     .onConflict((oc) =>
-      oc.column("id").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), carrier: eb.ref("excluded.carrier") })),
+      oc.column("id").doUpdateSet((eb) => ({
+        name: eb.ref("excluded.name"),
+        carrier: eb.ref("excluded.carrier"),
+        default_weight: eb.ref("excluded.default_weight"),
+        default_cost_cents: eb.ref("excluded.default_cost_cents"),
+      })),
     ),
 );
 const upsertCarrier = compileStatement((p: CarriersTable) =>
@@ -35,7 +40,13 @@ export function shippingRepository(
 ): Pick<StorageTx, "listShipClasses" | "listCarriers" | "upsertShipClass" | "upsertCarrier"> {
   return {
     listShipClasses() {
-      return sql.all(selectShipClasses, {});
+      return sql.all(selectShipClasses, {}).map((row) => ({
+        id: row.id,
+        name: row.name,
+        carrier: row.carrier,
+        defaultWeight: row.default_weight,
+        defaultCostCents: row.default_cost_cents,
+      }));
     },
     listCarriers() {
       return sql.all(selectCarriers, {}).map((row) => ({
@@ -46,7 +57,13 @@ export function shippingRepository(
       }));
     },
     upsertShipClass(shipClass) {
-      sql.run(upsertShipClass, { id: shipClass.id, name: shipClass.name, carrier: shipClass.carrier });
+      sql.run(upsertShipClass, {
+        id: shipClass.id,
+        name: shipClass.name,
+        carrier: shipClass.carrier,
+        default_weight: shipClass.defaultWeight,
+        default_cost_cents: shipClass.defaultCostCents,
+      });
     },
     upsertCarrier(carrier) {
       sql.run(upsertCarrier, {

@@ -31,6 +31,7 @@ export interface ClientsTable {
   dialect: Dialect;
   scope: ClientScope;
   vendor_id: string | null;
+  vendor_name: string | null;
   key: string;
   secret_hash: string;
   disabled: Flag;
@@ -274,6 +275,15 @@ export interface ShipClassesTable {
   id: number;
   name: string;
   carrier: string;
+  default_weight: number | null;
+  default_cost_cents: number | null;
+}
+
+export interface VendorSettingsTable {
+  vendor_id: string;
+  change_pos_after_submit: Flag;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface CarriersTable {
@@ -330,6 +340,7 @@ export interface Database {
   forward_orders: ForwardOrdersTable;
   forward_order_items: ForwardOrderItemsTable;
   ship_classes: ShipClassesTable;
+  vendor_settings: VendorSettingsTable;
   carriers: CarriersTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -51,10 +51,17 @@ describe("purchase order lifecycle", () => {
     expect(failure(markPurchaseOrdersAccepted(world.ctx, { vendorId: "27", records: [{ po: po.po }] })).code).toBe("ILLEGAL_TRANSITION");
     expect(failure(completePurchaseOrder(world.ctx, complete)).code).toBe("ILLEGAL_TRANSITION");
     must(markPurchaseOrdersSubmitted(world.ctx, { vendorId: "27", records: [{ po: po.po }] }));
-    expect(failure(markPurchaseOrdersSubmitted(world.ctx, { vendorId: "27", records: [{ po: po.po }] })).code).toBe("ILLEGAL_TRANSITION");
+    // The same mark again is a replay: it answers the PO as it stands and changes nothing.
+    const [again] = must(markPurchaseOrdersSubmitted(world.ctx, { vendorId: "27", records: [{ po: po.po }] }));
+    expect(again?.status).toBe("submitted");
     must(markPurchaseOrdersAccepted(world.ctx, { vendorId: "27", records: [{ po: po.po }] }));
-    must(completePurchaseOrder(world.ctx, complete));
-    expect(failure(completePurchaseOrder(world.ctx, complete)).code).toBe("ILLEGAL_TRANSITION");
+    expect(failure(markPurchaseOrdersSubmitted(world.ctx, { vendorId: "27", records: [{ po: po.po }] })).code).toBe("ILLEGAL_TRANSITION");
+    const first = must(completePurchaseOrder(world.ctx, complete));
+    // A replayed completion creates no second shipment and answers the first one.
+    const replay = must(completePurchaseOrder(world.ctx, complete));
+    expect(replay.shipments.map((s) => s.id)).toEqual(first.shipments.map((s) => s.id));
+    expect(world.storage.read((r) => r.counts().shipments)).toBe(1);
+    expect(failure(completePurchaseOrder(world.ctx, { ...complete, packages: [{ ...complete.packages[0]!, trackingNumber: "1Z2" }] })).code).toBe("ILLEGAL_TRANSITION");
     expect(failure(setEstimatedShipDate(world.ctx, { vendorId: "27", records: [{ po: po.po, estimatedShipDate: "2026-12-01T00:00:00Z" }] })).code).toBe("ILLEGAL_TRANSITION");
     expectInvariants(world);
   });

@@ -1,4 +1,4 @@
-import { type Client, ClientScope, Dialect } from "@dropgate/core-domain";
+import { apiKeyOf, type Client, ClientScope, Dialect } from "@dropgate/core-domain";
 import { type Command, Option } from "commander";
 import { clientRef, count } from "../arguments.js";
 import { fields, money, table } from "../output.js";
@@ -11,16 +11,25 @@ const clientColumns = [
   { header: "DIALECT", value: (c: Client) => c.dialect },
   { header: "SCOPE", value: (c: Client) => c.scope },
   { header: "VENDOR", value: (c: Client) => c.vendorId },
+  { header: "VENDOR NAME", value: (c: Client) => c.vendorName },
   { header: "KEY", value: (c: Client) => c.key },
   { header: "DISABLED", value: (c: Client) => (c.disabled ? "yes" : "no") },
 ];
 
-function credentialLines(issued: { client: Client; key: string; secret: string }): string[] {
+type Issued = { client: Client; key: string; secret: string; apikey?: string };
+
+/** Adds the apikey RetailOps vendors send (one string, in an `apikey` header or `?apikey=`). */
+function withApiKey(issued: Issued): Issued {
+  return issued.client.dialect === "retailops" ? { ...issued, apikey: apiKeyOf(issued.key, issued.secret) } : issued;
+}
+
+function credentialLines(issued: Issued): string[] {
   return [
     ...fields([
       ["client", `${issued.client.name} (#${issued.client.id}, ${issued.client.dialect} ${issued.client.scope})`],
       ["key", issued.key],
       ["secret", issued.secret],
+      ...(issued.apikey === undefined ? [] : [["apikey", issued.apikey] as const]),
     ]),
     "The secret is shown once; Dropgate stores only its hash.",
   ];
@@ -55,6 +64,7 @@ export function registerClientCommands(program: Command): void {
           ["dialect", v.dialect],
           ["scope", v.scope],
           ["vendor", v.vendorId],
+          ["vendor name", v.vendorName],
           ["key", v.key],
           ["disabled", v.disabled],
           ["ecredit", money(v.ecreditCents)],
@@ -71,17 +81,18 @@ export function registerClientCommands(program: Command): void {
     .addOption(new Option("--dialect <dialect>", "API dialect the partner speaks").choices(Dialect.options).makeOptionMandatory())
     .addOption(new Option("--scope <scope>", "what the client may do").choices(ClientScope.options).makeOptionMandatory())
     .option("--vendor-id <id>", "vendor id (vendor clients)")
+    .option("--vendor-name <name>", "the vendor's name as its feeds send vendor_name (vendor clients)")
     .option("--ecredit-cents <cents>", "buyer ecredit in cents", count)
     .option("--auto-confirm", "confirm the buyer's orders without payment checks")
     .action(
       async (
         name: string,
-        opts: { dialect: Dialect; scope: ClientScope; vendorId?: string; ecreditCents?: number; autoConfirm?: boolean },
+        opts: { dialect: Dialect; scope: ClientScope; vendorId?: string; vendorName?: string; ecreditCents?: number; autoConfirm?: boolean },
         cmd: Command,
       ) => {
         const { rpc, out } = sessionOf(cmd);
         const issued = await rpc.clients.create.mutate({ name, ...opts });
-        out.result(issued, credentialLines);
+        out.result(withApiKey(issued), credentialLines);
       },
     );
 
@@ -91,7 +102,7 @@ export function registerClientCommands(program: Command): void {
     .argument("<client>", "client id or name", clientRef)
     .action(async (client: number | string, _opts: unknown, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
-      out.result(await rpc.clients.rotateSecret.mutate({ client }), credentialLines);
+      out.result(withApiKey(await rpc.clients.rotateSecret.mutate({ client })), credentialLines);
     });
 
   for (const [verb, disabled] of [

@@ -1,0 +1,13 @@
+export * from "./actions/action.js";
+export { RETAILOPS_ACTIONS } from "./actions/table.js";
+export { RetailOpsApiError } from "./client/api-error.js";
+export * from "./client/retailops-client.js";
+export { createRetailOpsDialect, RETAILOPS_PREFIX } from "./dialect/dialect.js";
+export { authenticateVendor } from "./dialect/authenticate.js";
+export { renderRetailOpsProblem } from "./dialect/render-problem.js";
+export { RETAILOPS_ERROR_CODES, type RetailOpsErrorCode } from "./errors/codes.js";
+export { toWirePurchaseOrder } from "./mapping/purchase-order.js";
+export * from "./wire/envelope.js";
+export * from "./wire/primitives.js";
+export * from "./wire/records.js";
+export * from "./wire/requests.js";

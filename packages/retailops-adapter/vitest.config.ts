@@ -1,0 +1,3 @@
+import { packageConfig } from "@dropgate/vitest-config";
+
+export default packageConfig();
