@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { claimDueDeliveries, recordDeliveryAttempt } from "@dropgate/core-domain";
+import { claimDueDeliveries, giveBack, recordDeliveryAttempt } from "@dropgate/core-domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCliInProcess, runCliProcess } from "./support/run-cli.js";
 import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
@@ -252,6 +252,26 @@ describe("dropgate CLI", () => {
     expect(JSON.parse(run.stderr)).toMatchObject({ error: "BAD_REQUEST", domainCode: "VALIDATION", imported: 2 });
     expect((await h.rpc.stock.positions.query({ sku: "PART-2" })).rows).toHaveLength(1);
     expect((await h.rpc.stock.positions.query({ sku: "PART-3" })).rows).toEqual([]);
+  });
+
+  it("shows a buyer's give-back caps and their history, and clears them", async () => {
+    const issued = await h.rpc.clients.create.mutate({ name: "capped-shop", dialect: "optoro", scope: "buyer" });
+    const position = await h.rpc.stock.set.mutate({ sku: "CAP-1", condition: "N", onHand: 9 });
+    // The buyer's own PUT /listings/{id}, through the use case the Optoro facade calls.
+    const given = giveBack({ store: h.storage, now: () => new Date() }, { clientId: issued.client.id, sku: "CAP-1", condition: "N", channel: "rts_drop_ship", quantity: 2 });
+    expect(given.ok).toBe(true);
+    expect(json(await dropgate("--json", "stock", "caps", "list", "--client", "capped-shop"))).toEqual([
+      { clientId: issued.client.id, positionId: position.id, cap: 2, updatedAt: expect.any(String) },
+    ]);
+    const history = await dropgate("stock", "caps", "history", "capped-shop");
+    expect(history.code).toBe(0);
+    expect(history.stdout).toMatch(/give_back\s+\+2\s+2\s+listing_update/);
+    const cleared = await dropgate("stock", "caps", "clear", "capped-shop", "--position", String(position.id), "--reason", "ticket 42");
+    expect([cleared.code, cleared.stdout.split("\n")[0]]).toEqual([0, "1 cap(s) cleared"]);
+    expect(json(await dropgate("--json", "stock", "caps", "list", "--position", String(position.id)))).toEqual([]);
+    const again = await dropgate("stock", "caps", "clear", "capped-shop", "--position", String(position.id));
+    expect(again.code).toBe(1);
+    expect((await dropgate("system", "check")).code).toBe(0);
   });
 
   it("exits 1 from system check when a position disagrees with its ledger", async () => {

@@ -1,6 +1,7 @@
+import type { BuyerCap, BuyerCapMovement, BuyerCapMovementKind } from "./model/buyer-cap.js";
 import type { AccessToken, Client, ClientScope, Dialect, StoredClient } from "./model/client.js";
 import type { ForwardOrder, ForwardOrderItem } from "./model/forward-order.js";
-import type { LedgerMovement, NewMovement } from "./model/ledger.js";
+import type { LedgerMovement, MovementCause, NewMovement } from "./model/ledger.js";
 import type { Order, OrderItem, OrderItemStatus, OrderStatus } from "./model/order.js";
 import type { Product } from "./model/product.js";
 import type { PurchaseOrder, PurchaseOrderItem, PurchaseOrderStatus } from "./model/purchase-order.js";
@@ -170,6 +171,22 @@ export interface SystemCounts {
   readonly failedDeliveries: number;
 }
 
+/** Which buyer caps to read: one buyer's, those on some positions, or both. */
+export interface BuyerCapQuery {
+  readonly clientId?: number | undefined;
+  readonly positionIds?: readonly number[] | undefined;
+}
+
+/** A change of one buyer's cap on one position; `cap: null` lifts it. Storage writes the audited movement with it. */
+export interface BuyerCapChange {
+  readonly clientId: number;
+  readonly positionId: number;
+  readonly cap: number | null;
+  readonly kind: BuyerCapMovementKind;
+  readonly cause: MovementCause;
+  readonly at: string;
+}
+
 /** A position whose buckets disagree with its ledger, or that has a negative bucket. */
 export interface InvariantViolation {
   readonly positionId: number;
@@ -230,6 +247,12 @@ export interface StorageReader {
   getReservation(clientId: number, positionId: number): Reservation | undefined;
   listReservations(clientId: number): readonly Reservation[];
 
+  getBuyerCap(clientId: number, positionId: number): BuyerCap | undefined;
+  /** Caps matching the query in one statement (a list page asks for its positions at once), by client then position. */
+  listBuyerCaps(query: BuyerCapQuery): readonly BuyerCap[];
+  /** The audited changes of one buyer's caps (optionally of one position), oldest first. */
+  listBuyerCapMovements(clientId: number, positionId?: number): readonly BuyerCapMovement[];
+
   getForwardOrder(clientId: number, identifier: string): ForwardOrder | undefined;
   listForwardOrders(query: KeysetQuery & { readonly clientId?: number | undefined }): Page<ForwardOrder>;
 
@@ -242,7 +265,10 @@ export interface StorageReader {
   listDeliveries(query: DeliveryQuery): Page<WebhookDelivery>;
 
   counts(): SystemCounts;
-  /** Every position equals the sum of its ledger movements and no available quantity is negative. */
+  /**
+   * Every position equals the sum of its ledger movements and no available quantity is negative;
+   * every buyer cap equals the sum of its movements (0 once cleared).
+   */
   checkInvariants(): readonly InvariantViolation[];
   /** The same check over one window of positions, so that a long check can yield between windows. */
   checkInvariantWindow(window: InvariantWindow): InvariantCheck;
@@ -305,6 +331,9 @@ export interface StorageTx extends StorageReader {
   insertShipment(input: NewShipment): Shipment;
 
   setReservation(clientId: number, positionId: number, locked: number, at: string): void;
+
+  /** Sets (or with `cap: null` lifts) a buyer's cap and appends its movement, delta included. */
+  setBuyerCap(change: BuyerCapChange): void;
 
   /** Creates or updates a forward order; items are matched by identifier, never deleted. */
   upsertForwardOrder(input: NewForwardOrder): ForwardOrder;

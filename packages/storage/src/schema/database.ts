@@ -1,4 +1,5 @@
 import type {
+  BuyerCapMovementKind,
   ClientScope,
   Condition,
   DeliveryStatus,
@@ -241,6 +242,25 @@ export interface ReservationsTable {
   updated_at: string;
 }
 
+export interface BuyerCapsTable {
+  client_id: number;
+  position_id: number;
+  cap: number;
+  updated_at: string;
+}
+
+export interface BuyerCapMovementsTable {
+  id: Generated<number>;
+  client_id: number;
+  position_id: number;
+  kind: BuyerCapMovementKind;
+  delta: number;
+  cap_after: number | null;
+  cause_type: string;
+  cause_ref: string;
+  at: string;
+}
+
 export interface ForwardOrdersTable {
   id: Generated<number>;
   client_id: number;
@@ -327,6 +347,8 @@ export interface Database {
   shipments: ShipmentsTable;
   shipment_items: ShipmentItemsTable;
   reservations: ReservationsTable;
+  buyer_caps: BuyerCapsTable;
+  buyer_cap_movements: BuyerCapMovementsTable;
   forward_orders: ForwardOrdersTable;
   forward_order_items: ForwardOrderItemsTable;
   ship_classes: ShipClassesTable;
