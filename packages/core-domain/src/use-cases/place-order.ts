@@ -51,6 +51,12 @@ export const PlaceOrderInput = z.object({
   signatureRequired: z.boolean().nullish(),
   packingSlipIdentifier: z.string().nullish(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The dialect refuses the order as sent (an address it cannot ship to, a payment mode the order
+   * cannot have), in its own words: the order is stored as rejected with this reason and nothing
+   * is taken, so a replay finds it like any rejected order.
+   */
+  refusal: z.string().min(1).max(512).optional(),
 });
 export type PlaceOrderInput = z.input<typeof PlaceOrderInput>;
 type PlaceOrderItemInput = z.input<typeof PlaceOrderItemInput>;
@@ -128,12 +134,14 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
 
   const planned = planLines(tx, input);
   const unknown = planned.findIndex((l) => !l.position);
-  if (input.fill === "available" && unknown >= 0) {
+  if (input.fill === "available" && unknown >= 0 && input.refusal === undefined) {
     return err("NOT_FOUND", "Unknown stock item", { field: `items.${unknown}.ref` });
   }
-  const shortages = planned.filter((l) => l.granted < l.requested).map(shortageOf);
+  const shortages = input.refusal === undefined ? planned.filter((l) => l.granted < l.requested).map(shortageOf) : [];
   const rejected =
-    (input.fill === "all_or_nothing" && shortages.length > 0) || planned.every((l) => l.granted === 0);
+    input.refusal !== undefined ||
+    (input.fill === "all_or_nothing" && shortages.length > 0) ||
+    planned.every((l) => l.granted === 0);
   const lines = rejected ? planned : planned.filter((l) => l.granted > 0);
   const needsPayment = input.payment === "required" || (input.payment === "lots" && lines.some((l) => l.position?.kind === "lot"));
   const status = rejected ? "rejected" : needsPayment ? "pending_payment" : "accepted";
@@ -179,7 +187,7 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     signatureRequired: input.signatureRequired ?? null,
     packingSlipIdentifier: input.packingSlipIdentifier ?? null,
     shortages: rejected ? shortages : [],
-    rejectReason: null,
+    rejectReason: rejected ? (input.refusal ?? null) : null,
     attributes: input.attributes ?? {},
     items,
     at,

@@ -173,3 +173,15 @@ export function sampleOrder(
           })),
   };
 }
+
+/** A one-pallet lot on rts_drop_ship, as an operator records it (quantity 1, a one-item manifest). */
+export function lotStock(world: OptoroWorld, sku: string): StockPosition {
+  return world.stock({
+    sku,
+    condition: "N",
+    channel: "rts_drop_ship",
+    onHand: 1,
+    kind: "lot",
+    lot: { templateName: "pallet", weight: 410.5, manifestItems: [{ identifier: "LP1", itemTitle: "Kettle", upc: "0123456789012", sku: "K-1" }] },
+  });
+}
