@@ -1,6 +1,6 @@
 import type { BatchOrdersAnswer, CreateOrderAnswer, OrderEnvelope } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
-import { type OptoroWorld, sampleOrder, startOptoro, lotStock as lotStockIn } from "./support/optoro-world.js";
+import { anHourAgo, type OptoroWorld, sampleOrder, startOptoro, lotStock as lotStockIn } from "./support/optoro-world.js";
 
 /*
  * The answers Optoro's documents give that the audit of issue 9 found missing: payment_status on
@@ -153,5 +153,58 @@ describe("POST /batch/orders with an order over 125 items", () => {
       200,
       [{ client_identifier: "MK-1", status: "invalid", message: "property '/shipping_address' is missing required keys: zip_code." }],
     ]);
+  });
+});
+
+describe("query and version answers a client of the real service parses", () => {
+  it("answers a missing query parameter with Rails' ParameterMissing body, keeping message", async () => {
+    world = await startOptoro();
+    const buyer = await world.buyer("buyer");
+    // The audit's request: GET /listings without updated_at.
+    const answer = await buyer.call("GET", "/listings", { query: { channel: "rts_drop_ship" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({
+      status: 400,
+      error: "Bad Request",
+      exception: "#<ActionController::ParameterMissing: param is missing or the value is empty: updated_at>",
+      message: "param is missing or the value is empty: updated_at",
+    });
+    // Other bad parameters keep the {"message"} envelope.
+    const bad = await buyer.call("GET", "/listings", { query: { channel: "rts_drop_ship", updated_at: "yesterday" } });
+    expect([bad.status, bad.body]).toEqual([400, { message: "Invalid updated_at date" }]);
+  });
+
+  it("refuses page= paging on every list with 400 Invalid page instead of serving page 1 forever", async () => {
+    world = await startOptoro();
+    const buyer = await world.buyer("buyer");
+    world.stock({ sku: "P-1", condition: "N", channel: "rts_drop_ship", onHand: 1 });
+    const lists: [string, Record<string, string>][] = [
+      ["/listings", { updated_at: anHourAgo(), channel: "rts_drop_ship" }],
+      ["/orders", { updated_at: anHourAgo(), status: "accepted" }],
+      ["/shipments", { updated_at: anHourAgo() }],
+    ];
+    for (const [path, query] of lists) {
+      for (const page of ["1", "2", "two"]) {
+        const answer = await buyer.call("GET", path, { query: { ...query, page } });
+        expect([path, page, answer.status, answer.body]).toEqual([path, page, 400, { message: "Invalid page" }]);
+      }
+      expect((await buyer.call("GET", path, { query })).status).toBe(200);
+    }
+  });
+
+  it("answers an api-version it does not serve (Drop Ship 6.0's header) with a clear 400", async () => {
+    world = await startOptoro();
+    const buyer = await world.buyer("buyer");
+    const query = { updated_at: anHourAgo(), channel: "rts_drop_ship" };
+    // A 6.0 client: api-version 6 and no Optiturn-DropShip-Version.
+    const sixOnly = await buyer.call("GET", "/listings", { query, headers: { "api-version": "6", "Optiturn-DropShip-Version": null } });
+    const both = await buyer.call("GET", "/listings", { query, headers: { "api-version": "6" } });
+    const expected = {
+      message: "Unsupported api-version 6: this service serves Drop Ship 2023-08-15 only (send Optiturn-DropShip-Version: 2023-08-15 and no api-version)",
+    };
+    expect([sixOnly.status, sixOnly.body]).toEqual([400, expected]);
+    expect([both.status, both.body]).toEqual([400, expected]);
+    const same = await buyer.call("GET", "/listings", { query, headers: { "api-version": "2023-08-15" } });
+    expect(same.status).toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import type {
   OrdersPage,
 } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
-import { anHourAgo, fixture, type OptoroWorld, sampleOrder, startOptoro, unwrap, lotStock as lotStockIn } from "./support/optoro-world.js";
+import { anHourAgo, fixture, type OptoroWorld, sampleOrder, startOptoro, unwrap, lotStock as lotStockIn, queryErrorBody } from "./support/optoro-world.js";
 
 let world: OptoroWorld;
 afterEach(() => world?.close());
@@ -265,7 +265,7 @@ describe("GET /orders", () => {
     ];
     for (const [query, status, message] of cases) {
       const answer = await buyer.call("GET", "/orders", { query });
-      expect([answer.status, answer.body]).toEqual([status, { message }]);
+      expect([answer.status, answer.body]).toEqual([status, queryErrorBody(message)]);
     }
   });
 });

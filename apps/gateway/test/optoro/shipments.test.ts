@@ -1,7 +1,7 @@
 import { recordShipment } from "@dropgate/core-domain";
 import type { OrderEnvelope, ShipmentsEnvelope, ShipmentsPage } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
-import { anHourAgo, type Buyer, type OptoroWorld, sampleOrder, startOptoro, unwrap } from "./support/optoro-world.js";
+import { anHourAgo, type Buyer, type OptoroWorld, sampleOrder, startOptoro, unwrap, parameterMissing } from "./support/optoro-world.js";
 
 let world: OptoroWorld;
 afterEach(() => world?.close());
@@ -122,7 +122,7 @@ describe("shipments", () => {
     world = await startOptoro();
     const buyer = await world.buyer("buyer");
     const missing = await buyer.call("GET", "/shipments");
-    expect([missing.status, missing.body]).toEqual([400, { message: "param is missing or the value is empty: updated_at" }]);
+    expect([missing.status, missing.body]).toEqual([400, parameterMissing("updated_at")]);
     const old = await buyer.call("GET", "/shipments", { query: { updated_at: "2022-01-01T17:27:46" } });
     expect([old.status, old.body]).toEqual([422, { message: "Invalid updated_at date; should not be older than 3 months" }]);
   });

@@ -185,3 +185,15 @@ export function lotStock(world: OptoroWorld, sku: string): StockPosition {
     lot: { templateName: "pallet", weight: 410.5, manifestItems: [{ identifier: "LP1", itemTitle: "Kettle", upc: "0123456789012", sku: "K-1" }] },
   });
 }
+
+/** Rails' ParameterMissing body Optoro's 6.0 document shows for a missing query parameter (with our `message`). */
+export function parameterMissing(name: string) {
+  const text = `param is missing or the value is empty: ${name}`;
+  return { status: 400, error: "Bad Request", exception: `#<ActionController::ParameterMissing: ${text}>`, message: text };
+}
+
+/** The body a list's bad query gets: Rails' for a missing parameter (issue 9), else `{"message"}`. */
+export function queryErrorBody(message: string) {
+  const missing = /^param is missing or the value is empty: (.+)$/.exec(message);
+  return missing?.[1] === undefined ? { message } : parameterMissing(missing[1]);
+}
