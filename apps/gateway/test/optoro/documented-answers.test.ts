@@ -146,12 +146,20 @@ describe("POST /batch/orders with an order over 125 items", () => {
   it("words missing keys in a batch slot as the document does, nested objects by pointer", async () => {
     world = await startOptoro();
     const buyer = await world.buyer("buyer");
+    world.stock({ sku: "PTBQ121308", condition: "N", channel: "rts_drop_ship", onHand: 5 });
     const base = sampleOrder("MK-1");
     const { zip_code: _zip, ...noZip } = base.shipping_address;
-    const answer = await buyer.call<BatchOrdersAnswer>("POST", "/batch/orders", { body: { orders: [{ ...base, shipping_address: noZip }] } });
+    // The audit's batch: its second order without a shipping_address.
+    const { shipping_address: _shipping, ...noShipping } = sampleOrder("MK-2");
+    const orders = [{ ...base, shipping_address: noZip }, noShipping, sampleOrder("MK-3", [{ sku: "PTBQ121308", quantity: 1 }])];
+    const answer = await buyer.call<BatchOrdersAnswer>("POST", "/batch/orders", { body: { orders } });
     expect([answer.status, answer.body]).toEqual([
       200,
-      [{ client_identifier: "MK-1", status: "invalid", message: "property '/shipping_address' is missing required keys: zip_code." }],
+      [
+        { client_identifier: "MK-1", status: "invalid", message: "property '/shipping_address' is missing required keys: zip_code." },
+        { client_identifier: "MK-2", status: "invalid", message: "root is missing required keys: shipping_address." },
+        { client_identifier: "MK-3", status: "created", message: null },
+      ],
     ]);
   });
 });
