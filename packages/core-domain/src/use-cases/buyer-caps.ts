@@ -7,6 +7,7 @@ import { availableOf, type StockPosition } from "../model/stock.js";
 import type { StorageReader, StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { runInTransaction } from "./transaction.js";
+import { validateInput } from "../validation.js";
 
 /** What one buyer sees of a position: the available quantity under its own cap. */
 export function visibleTo(reader: StorageReader, clientId: number, position: StockPosition): number {
@@ -35,7 +36,10 @@ export type GiveBackInput = z.input<typeof GiveBackInput>;
  * the position, and so every other buyer, the operator and the vendor, is untouched. Above what
  * the buyer sees now → VALIDATION with `details.current`; the same quantity changes nothing.
  */
-export function giveBack(ctx: UseCaseContext, input: GiveBackInput): Result<{ position: StockPosition; visible: number }> {
+export function giveBack(ctx: UseCaseContext, raw: GiveBackInput): Result<{ position: StockPosition; visible: number }> {
+  const valid = validateInput(GiveBackInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const position = tx.getPosition(input);
     if (!position) return err("NOT_FOUND", `Listing ${input.sku}(${input.condition}) not found in ${input.channel}`, { field: "id" });
@@ -98,7 +102,10 @@ export const ClearBuyerCapsInput = z.object({
 export type ClearBuyerCapsInput = z.input<typeof ClearBuyerCapsInput>;
 
 /** The operator lifts a buyer's caps: it sees (and may order) the whole available quantity again. */
-export function clearBuyerCaps(ctx: UseCaseContext, input: ClearBuyerCapsInput): Result<{ cleared: readonly BuyerCap[] }> {
+export function clearBuyerCaps(ctx: UseCaseContext, raw: ClearBuyerCapsInput): Result<{ cleared: readonly BuyerCap[] }> {
+  const valid = validateInput(ClearBuyerCapsInput, raw);
+  if (!valid.ok) return valid;
+  const input = valid.value;
   return runInTransaction(ctx, (tx, at) => {
     const caps = tx
       .listBuyerCaps({ clientId: input.clientId, ...(input.positionId === undefined ? {} : { positionIds: [input.positionId] }) });
