@@ -114,12 +114,12 @@ try {
 
 // ── Webhook dispatcher ──────────────────────────────────────────────────────────────────────
 // Drains the outbox on the same `ctx`; stopped first in `shutdown` below, before the servers, so
-// no claimed delivery is left in flight (one that is would be requeued at the next start).
+// no claimed delivery is left in flight (one that is comes due again when its lease runs out).
 const dispatcher = gatewayConfig.dispatcher.enabled
   ? startWebhookDispatcher({
       ctx,
       logger: app.log.child({ component: "webhook-dispatcher" }),
-      pollIntervalMs: gatewayConfig.dispatcher.pollIntervalMs,
+      ...gatewayConfig.dispatcher,
     })
   : undefined;
 

@@ -60,7 +60,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
         dispatcher = startWebhookDispatcher({
           ctx: { store, now },
           logger: logger.child({ component: "webhook-dispatcher" }),
-          pollIntervalMs: config.dispatcher.pollIntervalMs,
+          ...config.dispatcher,
         });
       } catch (error) {
         await app.close();

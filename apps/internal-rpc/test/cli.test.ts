@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { claimDueDeliveries, recordDeliveryAttempt } from "@dropgate/core-domain";
+import { claimDueDeliveries, type Result, recordDeliveryAttempt, upsertForwardOrders } from "@dropgate/core-domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCliInProcess, runCliProcess } from "./support/run-cli.js";
 import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
@@ -12,6 +12,11 @@ const worldPath = fileURLToPath(new URL("./fixtures/world.json", import.meta.url
 let h: Harness;
 let dir: string;
 let env: Record<string, string>;
+
+function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
 
 /** Runs the CLI in-process against the test server; `--json` answers are parsed. */
 const dropgate = (...args: string[]) => runCliInProcess(args, env);
@@ -145,13 +150,13 @@ describe("dropgate CLI", () => {
     await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts" });
     const ctx = { store: h.storage, now: () => new Date() };
     // The dispatcher's part, by hand: one delivery of this subscription got through, one will be retried.
-    const claimed = claimDueDeliveries(ctx, { limit: 100 });
+    const claimed = claimDueDeliveries(ctx, { owner: "cli-test", limit: 100, leaseMs: 60_000 });
     if (!claimed.ok) throw new Error("claim failed");
     const ours = claimed.value.filter((d) => d.subscriptionId === sub.id).map((d) => d.id);
     expect(ours).toHaveLength(2);
     const [delivered = 0, retried = 0] = ours;
-    expect(recordDeliveryAttempt(ctx, { id: delivered, outcome: "delivered" }).ok).toBe(true);
-    expect(recordDeliveryAttempt(ctx, { id: retried, outcome: "retry", error: "HTTP 503" }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: delivered, owner: "cli-test", outcome: "delivered" }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: retried, owner: "cli-test", outcome: "retry", error: "HTTP 503" }).ok).toBe(true);
     const rows = (await dropgate("webhooks", "deliveries", "--subscription", String(sub.id))).stdout.split("\n");
     const header = rows[0] ?? "";
     const nextAt = header.indexOf("NEXT");
@@ -160,6 +165,28 @@ describe("dropgate CLI", () => {
     expect(rowOf(delivered).slice(nextAt).trimStart().startsWith("-")).toBe(true);
     expect(rowOf(retried)).toContain("pending");
     expect(rowOf(retried).slice(nextAt)).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  // Each CLI run is a fresh tsx process (seconds on a busy machine): the setup goes over the RPC.
+  it("shows a delivery's attempts and retries every parked delivery of a subscription", { timeout: 120_000 }, async () => {
+    await h.rpc.world.demo.mutate();
+    const sub = await h.rpc.webhooks.subscribe.mutate({ client: "demo-buyer", url: "http://127.0.0.1:9/hooks", auth: { kind: "none" }, eventTypes: ["disposition_update"] });
+    await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts_drop_ship" });
+    const ctx = { store: h.storage, now: () => new Date() };
+    const [delivery] = must(claimDueDeliveries(ctx, { owner: "cli-test", limit: 10, leaseMs: 60_000 })).filter((d) => d.subscriptionId === sub.id);
+    if (!delivery) throw new Error("no delivery for the subscription");
+    const exchange = { startedAt: "2026-12-01T09:00:00.000Z", latencyMs: 17, outcome: "connection_error" as const, error: "connection failed: ECONNREFUSED" };
+    must(recordDeliveryAttempt(ctx, { id: delivery.id, owner: "cli-test", outcome: "fail", error: exchange.error, exchanges: [exchange] }));
+
+    const shown = await dropgate("webhooks", "attempts", String(delivery.id));
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^TRY\s+STARTED\s+STATUS\s+MS\s+OUTCOME/);
+    expect(shown.stdout).toMatch(/2026-12-01T09:00:00.000Z\s+-\s+17\s+connection_error\s+connection failed: ECONNREFUSED\s+cli-test/);
+
+    expect((await dropgate("webhooks", "retry", "1", "--subscription", String(sub.id))).code).toBe(2);
+    const retried = await dropgate("webhooks", "retry", "--subscription", String(sub.id));
+    expect(retried.stdout).toContain(`1 failed delivery of subscription #${sub.id} queued again`);
+    expect(h.storage.read((r) => r.getDelivery(delivery.id))).toMatchObject({ status: "pending", attempts: 0 });
   });
 
   it("exits 1 with the domain code when the server refuses", async () => {

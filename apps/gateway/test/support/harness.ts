@@ -1,4 +1,5 @@
 import type { StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import { DEFAULT_DISPATCH } from "../../src/dispatcher/webhook-dispatcher.js";
 import type { GatewayDialect } from "../../src/mount/dialect-runtime.js";
 import { createTestStorage } from "@dropgate/storage/testing";
 import type { FastifyInstance } from "fastify";
@@ -63,7 +64,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logLevel: "info",
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
-    dispatcher: { enabled: false, pollIntervalMs: 1000 },
+    dispatcher: { ...DEFAULT_DISPATCH, enabled: false },
     ...options.config,
   };
   try {

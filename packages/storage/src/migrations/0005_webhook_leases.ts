@@ -1,0 +1,45 @@
+import { type Kysely, sql } from "kysely";
+
+/*
+ * Webhook claims become leases, and every HTTP exchange with a client endpoint is kept.
+ *
+ * A claim used to be the bare `in_flight` status, which only a restarting dispatcher could undo
+ * (by requeueing everything in flight, including sends another live dispatcher still held). Now a
+ * claim names its dispatcher and an expiry: a live dispatcher renews it, a dead one's runs out and
+ * any dispatcher takes the delivery over.
+ */
+
+type Db = Kysely<unknown>;
+
+/** Adds the lease columns, the expired-lease index and the attempts table. */
+export async function up(db: Db): Promise<void> {
+  await db.schema.alterTable("webhook_deliveries").addColumn("lease_owner", "text").execute();
+  await db.schema.alterTable("webhook_deliveries").addColumn("lease_expires_at", "text").execute();
+  // The claim's second half: in-flight rows whose lease ran out.
+  await db.schema
+    .createIndex("webhook_deliveries_lease")
+    .on("webhook_deliveries")
+    .columns(["status", "lease_expires_at", "id"])
+    .execute();
+  // The heartbeat: every lease one dispatcher holds.
+  await db.schema.createIndex("webhook_deliveries_owner").on("webhook_deliveries").columns(["lease_owner"]).execute();
+
+  await db.schema
+    .createTable("webhook_delivery_attempts")
+    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("delivery_id", "integer", (c) => c.notNull().references("webhook_deliveries.id"))
+    .addColumn("attempt", "integer", (c) => c.notNull().check(sql`attempt >= 1`))
+    .addColumn("started_at", "text", (c) => c.notNull())
+    .addColumn("latency_ms", "integer", (c) => c.notNull().check(sql`latency_ms >= 0`))
+    .addColumn("http_status", "integer")
+    .addColumn("outcome", "text", (c) => c.notNull())
+    .addColumn("error", "text")
+    .addColumn("dispatcher", "text", (c) => c.notNull())
+    .modifyEnd(sql`strict`)
+    .execute();
+  await db.schema
+    .createIndex("webhook_delivery_attempts_delivery")
+    .on("webhook_delivery_attempts")
+    .columns(["delivery_id", "id"])
+    .execute();
+}
