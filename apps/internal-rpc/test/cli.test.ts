@@ -118,11 +118,11 @@ describe("dropgate CLI", () => {
 
   it("loads the demo twice without duplicating anything", async () => {
     const first = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown> };
-    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "rewix-buyer"]);
+    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "demo-retailer", "rewix-buyer"]);
     const counts = await h.rpc.system.counts.query();
     const second = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown>; clients: { existing: number } };
     expect(second.credentials).toEqual({});
-    expect(second.clients.existing).toBe(3);
+    expect(second.clients.existing).toBe(4);
     expect(await h.rpc.system.counts.query()).toEqual(counts);
   });
 
@@ -187,6 +187,32 @@ describe("dropgate CLI", () => {
     const retried = await dropgate("webhooks", "retry", "--subscription", String(sub.id));
     expect(retried.stdout).toContain(`1 failed delivery of subscription #${sub.id} queued again`);
     expect(h.storage.read((r) => r.getDelivery(delivery.id))).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("matches a returned unit to its forward order by tracking number", async () => {
+    await h.rpc.world.demo.mutate();
+    const retailer = h.storage.read((r) => r.getClientByName("demo-retailer"));
+    if (!retailer) throw new Error("no demo retailer");
+    must(
+      upsertForwardOrders(
+        { store: h.storage, now: () => new Date() },
+        {
+          clientId: retailer.id,
+          orders: [
+            { identifier: "1193Z93LL", items: [{ identifier: "it-1", upc: "848709033673", sku: "0123445667A", quantity: 2, trackingNumber: "1Z999AA10123456784" }] },
+            { identifier: "OTHER", items: [{ identifier: "it-9", upc: "1", sku: "X", quantity: 1, trackingNumber: "1ZOTHER" }] },
+          ],
+        },
+      ),
+    );
+    const run = await dropgate("forward-orders", "match", "--tracking", "1Z999AA10123456784");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ORDER\s+CLIENT\s+ITEM\s+SKU\s+UPC\s+QTY\s+TRACKING/);
+    expect(run.stdout).toMatch(/1193Z93LL\s+\d+\s+it-1\s+0123445667A\s+848709033673\s+2\s+1Z999AA10123456784/);
+    expect(run.stdout).not.toContain("OTHER");
+    const json = JSON.parse((await dropgate("--json", "forward-orders", "match", "--upc", "848709033673")).stdout) as { rows: { identifier: string }[] };
+    expect(json.rows.map((o) => o.identifier)).toEqual(["1193Z93LL"]);
+    expect((await dropgate("forward-orders", "match")).code).toBe(2);
   });
 
   it("exits 1 with the domain code when the server refuses", async () => {

@@ -73,6 +73,16 @@ export interface PurchaseOrderQuery extends KeysetQuery {
   readonly orderId?: number | undefined;
 }
 
+/** Forward orders to match a returned unit against; item filters must hold for one same item. */
+export interface ForwardOrderQuery extends KeysetQuery {
+  readonly clientId?: number | undefined;
+  readonly identifier?: string | undefined;
+  /** An item's tracking number or its reverse (return) tracking number. */
+  readonly trackingNumber?: string | undefined;
+  readonly upc?: string | undefined;
+  readonly sku?: string | undefined;
+}
+
 export interface DeliveryQuery extends KeysetQuery {
   readonly status?: DeliveryStatus | undefined;
   readonly subscriptionId?: number | undefined;
@@ -255,7 +265,7 @@ export interface StorageReader {
   listReservations(clientId: number): readonly Reservation[];
 
   getForwardOrder(clientId: number, identifier: string): ForwardOrder | undefined;
-  listForwardOrders(query: KeysetQuery & { readonly clientId?: number | undefined }): Page<ForwardOrder>;
+  listForwardOrders(query: ForwardOrderQuery): Page<ForwardOrder>;
 
   listShipClasses(): readonly ShipClass[];
   listCarriers(): readonly Carrier[];
