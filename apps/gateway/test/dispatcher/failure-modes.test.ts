@@ -130,7 +130,7 @@ describe("the dispatcher under failure", () => {
       );
       const starts = attempts.map((a) => new Date(a.startedAt).getTime());
       const gaps = starts.slice(1).map((start, i) => start - (starts[i] as number));
-      gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(RETRY_DELAYS_MS[i] as number));
+      for (const [i, gap] of gaps.entries()) expect(gap).toBeGreaterThanOrEqual(RETRY_DELAYS_MS[i] as number);
     }
     // Recovered, the operator retries the subscription's failure queue and both are delivered.
     recovered = true;
