@@ -95,7 +95,7 @@ describe("system", () => {
   it("answers health, counts and a clean invariant check", async () => {
     expect((await h.rpc.system.health.query()).status).toBe("ok");
     const counts = await h.rpc.system.counts.query();
-    expect(counts).toMatchObject({ clients: 3, units: 15 });
+    expect(counts).toMatchObject({ clients: 4, units: 15 });
     expect(await h.rpc.system.check.query()).toEqual({ ok: true, violations: [] });
   });
 
