@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import {
   createDialects,
   createGateway,
+  createGatewayMetrics,
   createShutdown,
   loadConfig,
   resolveCursorSecret,
@@ -96,7 +97,9 @@ const dialects = createDialects({
   cursorSecret,
   ...(gatewayConfig.oauthTokenTtlSeconds === undefined ? {} : { oauthTokenTtlSeconds: gatewayConfig.oauthTokenTtlSeconds }),
 });
-const app = createGateway({ store, config: gatewayConfig, dialects });
+// One metrics registry for the gateway's /metrics and the dispatcher's attempt counters.
+const metrics = createGatewayMetrics({ store });
+const app = createGateway({ store, config: gatewayConfig, dialects, metrics });
 // Storage is shared, so the gateway's shutdown must not close it; it is closed last, below.
 const stopGateway = createShutdown({ app, closeStorage: () => {}, timeoutMs: gatewayConfig.shutdownTimeoutMs });
 
@@ -119,6 +122,7 @@ const dispatcher = gatewayConfig.dispatcher.enabled
   ? startWebhookDispatcher({
       ctx,
       logger: app.log.child({ component: "webhook-dispatcher" }),
+      events: metrics.dispatcherEvents,
       ...gatewayConfig.dispatcher,
     })
   : undefined;

@@ -207,7 +207,7 @@ describe("dropgate CLI", () => {
     const run = await dropgate("forward-orders", "match", "--tracking", "1Z999AA10123456784");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^ORDER\s+CLIENT\s+ITEM\s+SKU\s+UPC\s+QTY\s+TRACKING/);
-    expect(run.stdout).toMatch(/1193Z93LL\s+\d+\s+it-1\s+0123445667A\s+848709033673\s+2\s+1Z999AA10123456784/);
+    expect(run.stdout).toMatch(/1193Z93LL\s+demo-retailer\s+it-1\s+0123445667A\s+848709033673\s+2\s+1Z999AA10123456784/);
     expect(run.stdout).not.toContain("OTHER");
     const byUpc = await h.rpc.forwardOrders.search.query({ upc: "848709033673", client: "demo-retailer" });
     expect(byUpc.rows.map((o) => o.identifier)).toEqual(["1193Z93LL"]);

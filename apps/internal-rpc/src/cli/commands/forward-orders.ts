@@ -54,22 +54,25 @@ export function registerForwardOrderCommands(program: Command): void {
       if ([opts.tracking, opts.upc, opts.sku, opts.order].every((v) => v === undefined)) {
         throw new UsageError("give at least one of --tracking, --upc, --sku, --order");
       }
-      const page = await rpc.forwardOrders.search.query({
-        limit: opts.limit,
-        ...(opts.tracking === undefined ? {} : { trackingNumber: opts.tracking }),
-        ...(opts.upc === undefined ? {} : { upc: opts.upc }),
-        ...(opts.sku === undefined ? {} : { sku: opts.sku }),
-        ...(opts.order === undefined ? {} : { identifier: opts.order }),
-        ...(opts.client === undefined ? {} : { client: opts.client }),
-        ...(opts.after === undefined ? {} : { afterId: opts.after }),
-      });
+      const [page, clientName] = await Promise.all([
+        rpc.forwardOrders.search.query({
+          limit: opts.limit,
+          ...(opts.tracking === undefined ? {} : { trackingNumber: opts.tracking }),
+          ...(opts.upc === undefined ? {} : { upc: opts.upc }),
+          ...(opts.sku === undefined ? {} : { sku: opts.sku }),
+          ...(opts.order === undefined ? {} : { identifier: opts.order }),
+          ...(opts.client === undefined ? {} : { client: opts.client }),
+          ...(opts.after === undefined ? {} : { afterId: opts.after }),
+        }),
+        clientNames(rpc, out),
+      ]);
       out.result(page, (p) =>
         p.rows.length === 0
           ? ["no forward order matches"]
           : [
               ...table(matchedItems(p.rows, opts), [
                 { header: "ORDER", value: (m) => m.order.identifier },
-                { header: "CLIENT", value: (m) => m.order.clientId, align: "right" },
+                { header: "CLIENT", value: (m) => clientName(m.order.clientId) },
                 { header: "ITEM", value: (m) => m.item.identifier },
                 { header: "SKU", value: (m) => m.item.sku },
                 { header: "UPC", value: (m) => m.item.upc },
