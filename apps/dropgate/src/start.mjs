@@ -25,14 +25,17 @@ function fail(message) {
 }
 
 /** Loads the demo world when the database has no clients yet; answers the demo credentials or null. */
-function ensureDemoWorld(ctx, credentialsFile) {
+async function ensureDemoWorld(ctx, credentialsFile) {
   const fresh = ctx.store.read((r) => r.listClients().length === 0);
   if (fresh) {
+    const mark = ctx.store.commitMark();
     const loaded = loadWorld(ctx, WorldFile.parse(demoWorld));
     if (!loaded.ok) {
       console.error(`dropgate: loading the demo world failed: ${loaded.error.message}`);
       return null;
     }
+    // The world is written through the group commit: save its credentials only once it is durable.
+    await ctx.store.durable(mark);
     writeFileSync(credentialsFile, `${JSON.stringify(loaded.value.credentials, null, 2)}\n`, { mode: 0o600 });
     chmodSync(credentialsFile, 0o600);
     console.log(`loaded the demo world; its credentials are saved in ${credentialsFile} (mode 0600)`);
@@ -128,7 +131,7 @@ const dispatcher = gatewayConfig.dispatcher.enabled
   : undefined;
 
 const credentialsFile = join(dirname(dbPath), "demo-credentials.json");
-const credentials = ensureDemoWorld(ctx, credentialsFile);
+const credentials = await ensureDemoWorld(ctx, credentialsFile);
 printBanner({ gatewayUrl, dialects, rpcUrl: rpc.url, token, dbPath, credentials, credentialsFile, dispatcher });
 
 let stopping = false;

@@ -41,7 +41,21 @@ const t = initTRPC.context<RpcContext>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+
+/**
+ * Storage commits in groups: a procedure's writes, and any uncommitted write it read, are durable
+ * only once the commit holding them returned. Every answer waits for it; a failed commit turns
+ * the answer into an INTERNAL_SERVER_ERROR, and none of that commit's writes stayed.
+ */
+const durableAnswers = t.middleware(async ({ ctx, next }) => {
+  const mark = ctx.store.commitMark();
+  const result = await next();
+  await ctx.store.durable(mark);
+  return result;
+});
+
+/** Procedures anyone may call; their answers wait for durability like every other. */
+export const publicProcedure = t.procedure.use(durableAnswers);
 
 function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();
@@ -54,7 +68,7 @@ export function tokenMatches(presented: string | null, expected: string): boolea
 }
 
 /** Procedures that need the service's bearer token. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!tokenMatches(ctx.presentedToken, ctx.expectedToken)) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "a valid bearer token is required" });
   }

@@ -38,6 +38,11 @@ export interface Page<T> {
 export interface KeysetQuery {
   readonly afterId?: number | undefined;
   readonly limit: number;
+  /**
+   * The total that the first page of this walk answered (a cursor may carry it): the list
+   * answers it again instead of counting the set on every page.
+   */
+  readonly knownTotal?: number | undefined;
 }
 
 export interface PositionQuery extends KeysetQuery {
@@ -384,10 +389,29 @@ export interface StorageTx extends StorageReader {
   insertDeliveryAttempt(attempt: NewDeliveryAttempt): DeliveryAttempt;
 }
 
-/** The storage port the use cases run against. */
+/** A point in the commit order, taken with `commitMark()` before a request's first read or write. */
+export type CommitMark = number & { readonly __commitMark: true };
+
+/**
+ * The storage port the use cases run against.
+ *
+ * Writes are synchronous but their durability is not: a storage may group the writes of many
+ * callers into one commit (group commit), so a use case's writes are visible at once and durable
+ * only when the commit that holds them returns. Whoever answers a partner, a tool or a webhook
+ * endpoint waits for `durable()` first, after any request that read or wrote the store: a read
+ * may have seen another caller's write that is not committed yet.
+ */
 export interface StoragePort {
-  /** Runs `fn` in one `BEGIN IMMEDIATE` transaction; any throw rolls everything back. */
+  /** Runs `fn` as one atomic unit of writes; any throw rolls back everything it wrote, and only that. */
   transaction<T>(fn: (tx: StorageTx) => T): T;
   /** Runs `fn` in one read transaction (a consistent snapshot). */
   read<T>(fn: (reader: StorageReader) => T): T;
+  /** Where the commit order stands now: `durable(mark)` then covers every write made after it. */
+  commitMark(): CommitMark;
+  /**
+   * Resolves once the commit holding every write made so far (or, with `mark`, every write made
+   * since it) has returned; rejects if that commit failed, in which case none of its writes stayed
+   * and none may be acknowledged.
+   */
+  durable(mark?: CommitMark): Promise<void>;
 }

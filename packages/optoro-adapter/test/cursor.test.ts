@@ -16,6 +16,16 @@ describe("offset cursor", () => {
     );
   });
 
+  it("carries the walk's total when sealed with one, and opens cursors sealed without it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 0, max: 2 ** 31 }), (afterId, total) => {
+        expect(codec.open(binding, codec.seal(binding, afterId, total))).toEqual({ ok: true, position: { afterId, total } });
+      }),
+    );
+    const opened = codec.open(binding, codec.seal(binding, 42));
+    expect(opened.ok && opened.position.total).toBeUndefined();
+  });
+
   it("is opaque and URL-safe, and never the same twice", () => {
     const a = codec.seal(binding, 42);
     const b = codec.seal(binding, 42);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { migrateToLatest } from "./migrations/migrate.js";
+import type { GroupCommitLimits } from "./group-commit.js";
 import { SqliteStorage } from "./sqlite-storage.js";
 
 export interface StorageOptions {
@@ -16,6 +17,8 @@ export interface StorageOptions {
    * ingress rate; the storage benchmark (README) measures both.
    */
   readonly synchronous?: "FULL" | "NORMAL";
+  /** Bounds of one group commit; default 128 use cases or 10 ms (`DEFAULT_GROUP_COMMIT`). */
+  readonly groupCommit?: GroupCommitLimits;
 }
 
 /** Opens (creating if needed) and migrates the database file, answering the storage port over it. */
@@ -33,5 +36,5 @@ export async function openStorage(options: StorageOptions): Promise<SqliteStorag
     db.close();
     throw cause;
   }
-  return new SqliteStorage(db, options.path);
+  return new SqliteStorage(db, options.path, options.groupCommit);
 }

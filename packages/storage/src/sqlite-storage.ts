@@ -1,44 +1,78 @@
-import type { StoragePort, StorageReader, StorageTx } from "@dropgate/core-domain";
+import type { CommitMark, StoragePort, StorageReader, StorageTx } from "@dropgate/core-domain";
 import type BetterSqlite3 from "better-sqlite3";
+import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitLimits } from "./group-commit.js";
 import { PreparedStatements } from "./sql/prepared-statements.js";
 import { createStorageTx } from "./storage-tx.js";
 
 type Body = (tx: StorageTx) => unknown;
 
-/** The storage port on one SQLite file through one better-sqlite3 connection. */
+/** The storage port on one SQLite file through one better-sqlite3 connection, with group commit. */
 export class SqliteStorage implements StoragePort {
   readonly #tx: StorageTx;
   readonly #immediate: (fn: Body, tx: StorageTx) => unknown;
   readonly #deferred: (fn: Body, tx: StorageTx) => unknown;
+  readonly #group: GroupCommit;
+  /** Depth of `transaction` bodies running now: above 0, a call is nested inside a use case. */
+  #depth = 0;
 
   /** Wraps an open, migrated connection; use `openStorage` rather than calling this directly. */
   constructor(
     /** The raw connection, for tests and benchmarks only. */
     readonly db: BetterSqlite3.Database,
     readonly path: string,
+    limits: GroupCommitLimits = DEFAULT_GROUP_COMMIT,
   ) {
     this.#tx = createStorageTx(new PreparedStatements(db));
     // One transaction function for the life of the connection. better-sqlite3 runs it
-    // synchronously between BEGIN and COMMIT, rolls back on any throw, refuses a body that
-    // returns a promise, and turns a nested call into a SAVEPOINT, so a use case may call
-    // another that opens its own transaction.
+    // synchronously, rolls back on any throw and refuses a body that returns a promise. Inside
+    // an open batch (or a use case) it runs as a SAVEPOINT, so a failing use case undoes only
+    // its own writes and the batch's other use cases still commit.
     const run = db.transaction((fn: Body, tx: StorageTx) => fn(tx));
     this.#immediate = run.immediate;
     this.#deferred = run.deferred;
+    this.#group = new GroupCommit(db, limits);
   }
 
-  /** BEGIN IMMEDIATE: the write lock is taken up front, so busy_timeout applies instead of a mid-transaction SQLITE_BUSY. */
+  /**
+   * Runs a use case in its own SAVEPOINT of the open group commit (BEGIN IMMEDIATE at the first
+   * write of a batch, so busy_timeout applies instead of a mid-transaction SQLITE_BUSY). The
+   * writes are visible on this connection at once and durable once `durable()` resolves.
+   */
   transaction<T>(fn: (tx: StorageTx) => T): T {
-    return this.#immediate(fn, this.#tx) as T;
+    if (this.#depth > 0) return this.#immediate(fn, this.#tx) as T;
+    this.#group.enter();
+    this.#depth++;
+    try {
+      return this.#immediate(fn, this.#tx) as T;
+    } finally {
+      this.#depth--;
+      this.#group.afterUseCase();
+    }
   }
 
-  /** A deferred transaction: every read inside sees one snapshot of the WAL. */
+  /** A deferred transaction (a SAVEPOINT inside an open batch): every read inside sees one snapshot. */
   read<T>(fn: (reader: StorageReader) => T): T {
     return this.#deferred(fn, this.#tx) as T;
   }
 
-  /** Closes the connection; the last connection to close checkpoints the WAL into the file. */
+  /** Where the commit order stands now; see `durable`. */
+  commitMark(): CommitMark {
+    return this.#group.mark();
+  }
+
+  /** Resolves when the commit holding every write made so far (since `mark`) has returned; rejects if it failed. */
+  durable(mark?: CommitMark): Promise<void> {
+    return this.#group.durable(mark);
+  }
+
+  /** Commits the open batch now, synchronously; its waiters settle as usual. */
+  flush(): void {
+    this.#group.commit();
+  }
+
+  /** Commits the open batch, then closes the connection; the last connection to close checkpoints the WAL. */
   close(): void {
+    if (this.db.open) this.#group.commit();
     this.db.close();
   }
 }

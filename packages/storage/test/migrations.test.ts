@@ -23,6 +23,7 @@ const EXPECTED_TABLES = [
   "ledger_movements",
   "order_items",
   "orders",
+  "position_counts",
   "products",
   "purchase_order_items",
   "purchase_orders",

@@ -1,4 +1,5 @@
 import type { StorageReader } from "@dropgate/core-domain";
+import { SORTED_SINCE_SET } from "@dropgate/storage";
 import { createTestStorage, type TestStorage } from "@dropgate/storage/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AT, minutesAfter, orderInput, queryPlan, recordPreparedSql, seedClient, seedPosition } from "./seed.js";
@@ -159,8 +160,19 @@ describe("query plans: page 1000 costs what page 1 costs", () => {
     ["shipments of a client", (r) => r.listShipments({ clientId: 1, limit: 10 }), "INDEX shipments_client"],
     [
       "shipments of a client, channel, since (Optoro GET /shipments)",
-      (r) => r.listShipments({ clientId: 1, channel: "rts_drop_ship", updatedSince: AT, limit: 10 }),
+      // A since-set too large to sort (knownTotal): the page walks the client's id index.
+      (r) => r.listShipments({ clientId: 1, channel: "rts_drop_ship", updatedSince: AT, limit: 10, knownTotal: 1_000_000 }),
       "INDEX shipments_client",
+    ],
+    [
+      "orders of a client by status since, a large since-set (Optoro GET /orders)",
+      (r) => r.listOrders({ clientId: 1, status: "accepted", updatedSince: AT, limit: 10, knownTotal: 1_000_000 }),
+      "INDEX orders_client_status",
+    ],
+    [
+      "listings poll, a large since-set (Optoro GET /listings)",
+      (r) => r.listPositions({ channel: "rts_drop_ship", updatedSince: AT, limit: 10, knownTotal: 1_000_000 }),
+      "INDEX stock_positions_channel",
     ],
     ["shipments by tracking number", (r) => r.listShipments({ trackingNumber: "1Z", limit: 10 }), "INDEX shipments_tracking"],
     ["POs of a vendor in one status", (r) => r.listPurchaseOrders({ vendorId: "V1", statuses: ["ready"], limit: 10 }), "INDEX purchase_orders_vendor_status"],
@@ -188,6 +200,45 @@ describe("query plans: page 1000 costs what page 1 costs", () => {
     expect(plan.join("\n")).not.toContain("TEMP B-TREE");
   });
 
+  // A small since-set (at most SORTED_SINCE_SET rows, known from the total) is read through the
+  // (filter, updated_at) index: the history before updated_at is not read at all, and only the
+  // since-set is sorted by id.
+  const sincePlans: [string, (r: StorageReader) => unknown, RegExp][] = [
+    [
+      "listings poll",
+      (r) => r.listPositions({ channel: "rts_drop_ship", updatedSince: AT, limit: 10, knownTotal: SORTED_SINCE_SET }),
+      /SEARCH stock_positions USING INDEX stock_positions_channel_updated \(channel=\? AND updated_at>\?\)/,
+    ],
+    [
+      "orders poll",
+      (r) => r.listOrders({ clientId: 1, status: "accepted", updatedSince: AT, limit: 10, knownTotal: 3 }),
+      /SEARCH orders USING INDEX orders_client_status_updated \(client_id=\? AND status=\? AND updated_at>\?\)/,
+    ],
+    [
+      "shipments poll",
+      (r) => r.listShipments({ clientId: 1, channel: "rts_drop_ship", updatedSince: AT, limit: 10, knownTotal: 0 }),
+      /SEARCH shipments USING INDEX shipments_client_updated \(client_id=\? AND updated_at>\?\)/,
+    ],
+  ];
+  it.each(sincePlans)("%s with a small since-set reads only that set", (_name, list, plan) => {
+    const prepared = recordPreparedSql(storage.db);
+    storage.read(list);
+    const pageSql = prepared().find((sql) => / order by "id" limit \?$/.test(sql));
+    if (pageSql === undefined) throw new Error("no page query was prepared");
+    expect(queryPlan(storage.db, pageSql)[0]).toMatch(plan);
+  });
+
+  it("counts a listings poll from the kept count and the shorter of two index ranges, never the table", () => {
+    const prepared = recordPreparedSql(storage.db);
+    storage.read((r) => r.listPositions({ channel: "rts_drop_ship", updatedSince: AT, limit: 10 }));
+    const plans = prepared()
+      .filter((sql) => /count\(\*\)|sum\(/.test(sql))
+      .map((sql) => queryPlan(storage.db, sql).join("\n"));
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toMatch(/SEARCH position_counts USING PRIMARY KEY \(channel=\?\)/);
+    expect(plans[1]).toMatch(/SEARCH stock_positions USING COVERING INDEX stock_positions_channel_updated \(channel=\? AND updated_at<\?\)/);
+  });
+
   it("fetches a page's items through the items' order index", () => {
     const prepared = recordPreparedSql(storage.db);
     const { acme } = seedOrders();
@@ -195,5 +246,63 @@ describe("query plans: page 1000 costs what page 1 costs", () => {
     const itemsSql = prepared().find((sql) => sql.includes("json_each"));
     if (itemsSql === undefined) throw new Error("no item query was prepared");
     expect(queryPlan(storage.db, itemsSql).join("\n")).toMatch(/SEARCH order_items USING INDEX order_items_order \(order_id=\?\)/);
+  });
+});
+
+describe("listings polls (updated_at)", () => {
+  /** 60 positions on rts_drop_ship and 10 on b2b at AT; every fourth rts one changed 10 minutes later. */
+  function seedListings() {
+    return storage.transaction((tx) => {
+      const rts = Array.from({ length: 60 }, (_, i) => seedPosition(tx, `SKU-${i}`, 5));
+      for (let i = 0; i < 10; i++) seedPosition(tx, `B2B-${i}`, 5, "b2b");
+      const changed = rts.filter((_, i) => i % 4 === 1);
+      for (const p of changed) {
+        tx.applyMovement({ positionId: p.id, kind: "adjustment", cause: { type: "seed", ref: "poll" }, onHand: 1, allocated: 0, reserved: 0, at: minutesAfter(10) });
+      }
+      return { rts, changed };
+    });
+  }
+  const direct = (channel: string, since: string) =>
+    storage.db.prepare("select count(*) from stock_positions where channel = ? and updated_at >= ?").pluck().get(channel, since);
+
+  it("answers record_count equal to COUNT(*) whichever range is shorter", () => {
+    seedListings();
+    for (const since of [minutesAfter(-1), AT, minutesAfter(5), minutesAfter(10), minutesAfter(11)]) {
+      for (const channel of ["rts_drop_ship", "b2b", "none"]) {
+        const page = storage.read((r) => r.listPositions({ channel, updatedSince: since, limit: 5 }));
+        expect(page.total, `${channel} since ${since}`).toBe(direct(channel, since));
+      }
+    }
+    expect(storage.read((r) => r.listPositions({ channel: "rts_drop_ship", condition: "A", updatedSince: AT, limit: 5 })).total).toBe(0);
+    expect(storage.read((r) => r.listPositions({ channel: "rts_drop_ship", condition: "N", limit: 5 })).total).toBe(60);
+  });
+
+  it("walks a small since-set through its index in id order, each row once, while rows change between pages", () => {
+    const { rts, changed } = seedListings();
+    const since = minutesAfter(5);
+    const seen: number[] = [];
+    let afterId: number | undefined;
+    let knownTotal: number | undefined;
+    let minute = 20;
+    do {
+      const page = storage.read((r) => r.listPositions({ channel: "rts_drop_ship", updatedSince: since, limit: 4, afterId, knownTotal }));
+      knownTotal = page.total;
+      seen.push(...page.rows.map((p) => p.id));
+      afterId = page.nextAfterId ?? undefined;
+      // Change a row already served and one of the set still ahead: neither may be served twice or skipped.
+      const served = seen[0] ?? 0;
+      const ahead = changed[changed.length - 1]?.id ?? 0;
+      storage.transaction((tx) => {
+        for (const positionId of [served, ahead]) {
+          tx.applyMovement({ positionId, kind: "adjustment", cause: { type: "test", ref: "walk" }, onHand: 1, allocated: 0, reserved: 0, at: minutesAfter(minute++) });
+        }
+      });
+    } while (afterId !== undefined);
+    expect(knownTotal).toBe(changed.length);
+    expect(seen).toEqual(changed.map((p) => p.id));
+    // The same walk along the id index (a since-set too large to sort) serves the same rows.
+    const byId = storage.read((r) => r.listPositions({ channel: "rts_drop_ship", updatedSince: since, limit: 100, knownTotal: 1_000_000 }));
+    expect(byId.rows.map((p) => p.id)).toEqual(changed.map((p) => p.id));
+    expect(rts).toHaveLength(60);
   });
 });

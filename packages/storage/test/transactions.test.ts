@@ -117,7 +117,7 @@ describe("other unique keys", () => {
 });
 
 describe("transaction()", () => {
-  it("runs a nested transaction inline as a savepoint: an inner failure caught outside undoes only the inner writes", () => {
+  it("runs a nested transaction inline as a savepoint: an inner failure caught outside undoes only the inner writes", async () => {
     const names = storage.transaction((tx) => {
       seedClient(tx, "outer-before");
       expect(() =>
@@ -132,6 +132,7 @@ describe("transaction()", () => {
     });
     expect(names).toEqual(["outer-before", "inner-ok", "outer-after"]);
     expect(storage.read((r) => r.listClients()).map((c) => c.name)).toEqual(names);
+    await storage.durable();
     expect(storage.db.inTransaction).toBe(false);
   });
 
@@ -144,14 +145,17 @@ describe("transaction()", () => {
     expect(count("clients")).toBe(0);
   });
 
-  it("gives read() a deferred transaction and transaction() an immediate one", () => {
+  it("gives read() a deferred transaction and transaction() an immediate one, held until the batch commits", async () => {
     expect(storage.read(() => storage.db.inTransaction)).toBe(true);
-    // BEGIN IMMEDIATE holds the write lock from the start: a second connection cannot write meanwhile.
+    // BEGIN IMMEDIATE holds the write lock from the start: a second connection cannot write meanwhile,
+    // nor after the use case returned, while its group commit is still open.
     const other = new Database(storage.path, { timeout: 0 });
     try {
       storage.transaction(() => {
         expect(() => other.exec("begin immediate")).toThrow(/locked|busy/);
       });
+      expect(() => other.exec("begin immediate")).toThrow(/locked|busy/);
+      await storage.durable();
       storage.read(() => {
         other.exec("begin immediate; rollback");
       });

@@ -110,12 +110,15 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   let pollTimer: NodeJS.Timeout | undefined;
 
   const deliver = async (delivery: WebhookDelivery): Promise<void> => {
+    const mark = ctx.store.commitMark();
     const prepared = ctx.store.read((reader) => {
       const subscription = reader.getSubscription(delivery.subscriptionId);
       if (!subscription) return { ok: false as const, message: `Subscription ${delivery.subscriptionId} no longer exists` };
       const body = buildWebhookBody(bodies, reader, delivery, subscription);
       return body.ok ? { ok: true as const, subscription, body: body.value } : { ok: false as const, message: body.error.message };
     });
+    // The body may show another caller's write of the open group commit: send only what is durable.
+    await ctx.store.durable(mark);
     const sent: SendResult = prepared.ok
       ? await sender.send(prepared.subscription, prepared.body)
       : {
@@ -124,6 +127,7 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
           exchanges: [{ startedAt: ctx.now().toISOString(), latencyMs: 0, outcome: "unsendable", error: prepared.message }],
         };
     for (const exchange of sent.exchanges) options.events?.attempt?.({ ...exchange, eventType: delivery.eventType });
+    const recordedAt = ctx.store.commitMark();
     const recorded = recordDeliveryAttempt(ctx, {
       id: delivery.id,
       owner: id,
@@ -133,6 +137,7 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
       retryDelaysMs: settings.retryDelaysMs,
       jitter: random(),
     });
+    await ctx.store.durable(recordedAt);
     const fields = {
       deliveryId: delivery.id,
       subscriptionId: delivery.subscriptionId,
@@ -157,8 +162,10 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     else logger.error({ ...fields, attempts }, "webhook delivery failed; parked in the failure queue");
   };
 
-  const run = async (delivery: WebhookDelivery): Promise<void> => {
+  const run = async (delivery: WebhookDelivery, claimed: Promise<void>): Promise<void> => {
     try {
+      // A claim that did not commit must not be sent: another dispatcher may claim it again.
+      await claimed;
       await deliver(delivery);
     } catch (error) {
       // Unexpected (storage failing): the lease is no longer renewed, so it runs out and the
@@ -171,6 +178,7 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   const claimRound = (): Promise<void>[] => {
     const free = settings.concurrency - lanes.held();
     if (stopped || free <= 0) return [];
+    const mark = ctx.store.commitMark();
     const claimed = claimDueDeliveries(ctx, {
       owner: id,
       limit: free,
@@ -179,7 +187,10 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
       skipSubscriptions: lanes.full(),
     });
     if (!claimed.ok) throw new Error(`webhook dispatcher: ${claimed.error.message}`);
-    return claimed.value.map((delivery) => lanes.run(delivery, () => run(delivery)));
+    const committed = ctx.store.durable(mark);
+    // A lane that never runs its delivery (stop) must not leave the rejection unhandled.
+    committed.catch(() => {});
+    return claimed.value.map((delivery) => lanes.run(delivery, () => run(delivery, committed)));
   };
 
   const poll = (): void => {

@@ -45,15 +45,23 @@ export function operationHandler(
   if (first === undefined) throw new Error(`dialect ${dialect.name}: a route without operations`);
 
   return async (request, reply) => {
+    // Storage commits in groups, and a read may see another request's uncommitted write: every
+    // answer waits for the commit holding what this request touched, from this mark on. A failed
+    // commit rejects that wait, and the answer becomes the 500 below (nothing of it stayed).
+    const mark = deps.ctx.store.commitMark();
     const hints = routeHintsOf(request.raw);
     const accept = request.headers.accept;
     let problemType = runtime.problemMediaType(accept, hints.mediaType);
     let operation: GatewayOperation = first;
     let decoded: unknown;
-    const problem = (found: RequestProblem, headers?: Record<string, string>): FastifyReply => {
+    const writeProblem = (found: RequestProblem, headers?: Record<string, string>): FastifyReply => {
       const rendered = renderProblem(dialect, found, problemType);
       const response = headers === undefined ? rendered : { ...rendered, headers: { ...rendered.headers, ...headers } };
       return writeResponse(reply, response, { runtime, mediaType: problemType });
+    };
+    const problem = async (found: RequestProblem, headers?: Record<string, string>): Promise<FastifyReply> => {
+      await deps.ctx.store.durable(mark);
+      return writeProblem(found, headers);
     };
     try {
       const version = hints.version ?? (known.length === 1 ? (known[0] as number) : 1);
@@ -143,8 +151,9 @@ export function operationHandler(
       }
       if (authProblem !== undefined) return problem(authProblem);
 
-      const invalid = (found: RequestProblem): FastifyReply => {
+      const invalid = async (found: RequestProblem): Promise<FastifyReply> => {
         if (keyed) runtime.limiter.take(baseKey);
+        await deps.ctx.store.durable(mark);
         return writeResponse(reply, renderInvalid(dialect, operation, found, problemType), { runtime, mediaType: problemType });
       };
       const { request: schemas } = operation;
@@ -181,11 +190,12 @@ export function operationHandler(
       }
 
       const response = await operation.handler(input, deps.ctx);
+      await deps.ctx.store.durable(mark);
       return writeResponse(reply, response, { runtime, mediaType, ...(operation.codecHints === undefined ? {} : { hints: operation.codecHints }) });
     } catch (error) {
       // The decoded body, so the logger's redaction sees its keys.
       request.log.error({ err: error, operation: operation.id, body: decoded ?? request.body }, "operation failed");
-      return problem({ kind: "internal", status: 500, message: `Internal error; request id ${request.id}` });
+      return writeProblem({ kind: "internal", status: 500, message: `Internal error; request id ${request.id}` });
     }
   };
 }

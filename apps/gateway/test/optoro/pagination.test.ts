@@ -63,13 +63,19 @@ describe("paging with sealed keyset cursors", () => {
     world.stock({ sku: "WALK-NEW", condition: "N", channel: "rts_drop_ship", onHand: 1 });
     world.stock({ sku: "WALK-00", condition: "N", channel: "rts_drop_ship", onHand: 3 });
     const rest: string[] = [];
+    const counts: (string | null)[] = [first.headers.get("record_count")];
     let offset = first.body.next_page?.offset;
     while (offset) {
       const page = await reader.call<ListingsPage>("GET", "/listings", { query: { ...query, offset } });
       rest.push(...page.body.listings.map((l) => l.identifier));
+      counts.push(page.headers.get("record_count"));
       offset = page.body.next_page?.offset;
     }
     expect([...first.body.listings.map((l) => l.identifier), ...rest]).toEqual([...SKUS, "WALK-NEW"]);
+    // record_count is the set page 1 counted, carried in the cursor: later pages do not count
+    // again, so the walk's page arithmetic holds; a new poll counts afresh.
+    expect(counts).toEqual(["10", "10", "10"]);
+    expect((await reader.call<ListingsPage>("GET", "/listings", { query })).headers.get("record_count")).toBe("11");
   });
 
   it("walks every page through the typed client's async iterators", async () => {

@@ -1,7 +1,7 @@
-import type { StoragePort, UseCaseContext } from "@dropgate/core-domain";
+import type { UseCaseContext } from "@dropgate/core-domain";
+import { createTestStorage, type TestStorage } from "@dropgate/storage/testing";
 import { DEFAULT_DISPATCH } from "../../src/dispatcher/webhook-dispatcher.js";
 import type { GatewayDialect } from "../../src/mount/dialect-runtime.js";
-import { createTestStorage } from "@dropgate/storage/testing";
 import type { FastifyInstance } from "fastify";
 import type { GatewayConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -38,7 +38,8 @@ export type LogLine = Record<string, unknown> & { readonly level: number; readon
 export interface TestGateway {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   readonly baseUrl: string;
-  readonly store: StoragePort;
+  /** The gateway's storage: a SQLite file of its own (a `StoragePort`). */
+  readonly store: TestStorage;
   /** The context handlers get, for seeding data through the use cases. */
   readonly ctx: UseCaseContext;
   readonly app: FastifyInstance;

@@ -24,11 +24,18 @@ const CursorPayload = z.object({
   q: z.string().min(1),
   /** Keyset position: the id of the last row already served. */
   a: z.int().min(0),
+  /**
+   * The set's total as the walk's first page counted it, answered again as `record_count` so
+   * later pages do not count the set. Optional: cursors sealed before it existed still open.
+   */
+  t: z.int().min(0).optional(),
 });
 
 /** What a cursor says once opened and checked. */
 export interface CursorPosition {
   readonly afterId: number;
+  /** The total the walk's first page answered, when the cursor carries it. */
+  readonly total?: number | undefined;
 }
 
 /** Why a presented cursor was refused. */
@@ -44,8 +51,8 @@ export interface CursorBinding {
 }
 
 export interface CursorCodec {
-  /** Seals a keyset position for one client and one query. */
-  seal(binding: CursorBinding, afterId: number): string;
+  /** Seals a keyset position (and the walk's total) for one client and one query. */
+  seal(binding: CursorBinding, afterId: number, total?: number): string;
   /** Opens a presented cursor and checks it belongs to this client and this query. */
   open(binding: CursorBinding, token: string): OpenedCursor;
 }
@@ -56,11 +63,11 @@ export function createCursorCodec(secret: string): CursorCodec {
   const key = Buffer.from(hkdfSync("sha256", secret, "dropgate/optoro-adapter", "drop-ship offset cursor v1", 32));
 
   return {
-    seal(binding, afterId) {
+    seal(binding, afterId, total) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
       cipher.setAAD(ASSOCIATED_DATA);
-      const payload = JSON.stringify({ v: FORMAT_VERSION, c: binding.clientId, q: binding.fingerprint, a: afterId });
+      const payload = JSON.stringify({ v: FORMAT_VERSION, c: binding.clientId, q: binding.fingerprint, a: afterId, t: total });
       const sealed = Buffer.concat([cipher.update(payload, "utf8"), cipher.final()]);
       return Buffer.concat([Buffer.of(FORMAT_VERSION), iv, cipher.getAuthTag(), sealed]).toString("base64url");
     },
@@ -70,7 +77,7 @@ export function createCursorCodec(secret: string): CursorCodec {
       if (!payload) return { ok: false, refusal: "malformed" };
       if (payload.c !== binding.clientId) return { ok: false, refusal: "foreign" };
       if (payload.q !== binding.fingerprint) return { ok: false, refusal: "mismatched" };
-      return { ok: true, position: { afterId: payload.a } };
+      return { ok: true, position: { afterId: payload.a, total: payload.t } };
     },
   };
 }

@@ -7,7 +7,7 @@ import { BatchOrdersAnswer, OrderAcceptedBody, OrderNotCreatedBody, OrderRejecte
 import { CreateOrderBody, MAX_ORDERS_PER_BATCH, OrderRequest } from "../wire/order-request.js";
 import { missingParamMessage } from "../wire/requests.js";
 import { dropShipOperation } from "./drop-ship-operation.js";
-import { invalidOrderReason, placeOptoroOrder, placeRawOrder, rawClientIdentifier } from "./place-optoro-order.js";
+import { invalidOrderReason, placeBatchEntry, placeOptoroOrder, rawClientIdentifier, UnfitOrder } from "./place-optoro-order.js";
 import { BODY_ERRORS, COMMON_ERRORS, messageResponse } from "./response-specs.js";
 import type { OptoroOperation } from "./optoro-kit.js";
 
@@ -16,12 +16,20 @@ export const BATCH_TOO_LARGE = `Request too large. Max allowed batch size ${MAX_
 
 /*
  * A batch is answered order by order (optoro.md §2.7), so the gateway checks only its shape and
- * size. Each entry is documented as order-2, but `.catch` hands one that does not fit to the
- * handler as sent, to be answered `invalid` in its own slot. To document a catch, zod calls it
- * with no context and writes the answer as the JSON Schema `default`: undefined leaves none.
+ * size. Each entry is documented as order-2 and parsed once, here: `.catch` hands one that does
+ * not fit to the handler as an `UnfitOrder` (as sent, with its issues), to be answered `invalid`
+ * in its own slot. To document a catch, zod calls it with no context and writes the answer as the
+ * JSON Schema `default`: undefined leaves none.
  */
-const BatchBody: z.ZodType<{ readonly orders: readonly unknown[] }> = z
-  .object({ orders: z.array(OrderRequest.catch((ctx) => ctx?.value as OrderRequest)).max(MAX_ORDERS_PER_BATCH) })
+type BatchEntry = OrderRequest | UnfitOrder;
+const BatchBody: z.ZodType<{ readonly orders: readonly BatchEntry[] }> = z
+  .object({
+    orders: z
+      .array(
+        OrderRequest.catch((ctx) => (ctx === undefined ? undefined : new UnfitOrder(ctx.value, ctx.error.issues)) as unknown as OrderRequest),
+      )
+      .max(MAX_ORDERS_PER_BATCH),
+  })
   .meta({ description: '`{"orders": [order-2, …]}`' });
 
 /*
@@ -84,7 +92,8 @@ export function orderCreateOperations(): OptoroOperation[] {
       tag: "Orders",
       body: BatchBody,
       invalidBody: batchRefused,
-      cost: ({ body }) => body.orders.reduce<number>((total, order) => total + linesOf(order), 0) || 1,
+      cost: ({ body }) =>
+        body.orders.reduce<number>((total, entry) => total + linesOf(entry instanceof UnfitOrder ? entry.raw : entry), 0) || 1,
       responses: {
         200: { description: "One result per submitted order", schema: BatchOrdersAnswer },
         ...COMMON_ERRORS,
@@ -93,8 +102,11 @@ export function orderCreateOperations(): OptoroOperation[] {
       },
       handle: ({ body, client }, ctx) => {
         // Each order runs in its own transaction: one bad or short order never undoes another.
-        const results = body.orders.map((raw, index) =>
-          toBatchResult(rawClientIdentifier(raw), placeRawOrder(ctx, client.id, raw, `orders.${index}`)),
+        const results = body.orders.map((entry, index) =>
+          toBatchResult(
+            entry instanceof UnfitOrder ? rawClientIdentifier(entry.raw) : entry.client_identifier,
+            placeBatchEntry(ctx, client.id, entry, `orders.${index}`),
+          ),
         );
         return respond(200, results);
       },

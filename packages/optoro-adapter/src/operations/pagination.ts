@@ -28,11 +28,13 @@ export interface ListRequest {
 export function pageStart(
   codec: CursorCodec,
   request: ListRequest,
-): { readonly ok: true; readonly afterId: number | undefined } | { readonly ok: false; readonly response: OperationResponse } {
-  if (request.offset === undefined || request.offset === "") return { ok: true, afterId: undefined };
+):
+  | { readonly ok: true; readonly afterId: number | undefined; readonly knownTotal: number | undefined }
+  | { readonly ok: false; readonly response: OperationResponse } {
+  if (request.offset === undefined || request.offset === "") return { ok: true, afterId: undefined, knownTotal: undefined };
   const opened = codec.open(bindingOf(request), request.offset);
   if (!opened.ok) return { ok: false, response: renderCursorRefusal(opened.refusal) };
-  return { ok: true, afterId: opened.position.afterId };
+  return { ok: true, afterId: opened.position.afterId, knownTotal: opened.position.total };
 }
 
 /** The 200 answer for one page: `{ <key>: rows, next_page }` and the `record_count` header. */
@@ -45,7 +47,7 @@ export function pageAnswer<Row, Wire>(
 ): OperationResponse {
   return {
     status: 200,
-    body: { [key]: page.rows.map(toWire), next_page: nextPage(codec, request, page.nextAfterId) },
+    body: { [key]: page.rows.map(toWire), next_page: nextPage(codec, request, page.nextAfterId, page.total) },
     headers: { record_count: String(page.total) },
   };
 }
@@ -54,10 +56,14 @@ function bindingOf(request: ListRequest) {
   return { clientId: request.clientId, fingerprint: queryFingerprint(request.resource, request.normalised) };
 }
 
-/** `next_page` for a page whose last row has id `nextAfterId`; null on the last page (our choice). */
-function nextPage(codec: CursorCodec, request: ListRequest, nextAfterId: number | null): NextPage {
+/**
+ * `next_page` for a page whose last row has id `nextAfterId`; null on the last page (our choice).
+ * The cursor carries the walk's total, so `record_count` stays what page 1 said (Optoro uses it
+ * "to calculate the number of pages", 2023-08-15) and later pages do not count the set again.
+ */
+function nextPage(codec: CursorCodec, request: ListRequest, nextAfterId: number | null, total: number): NextPage {
   if (nextAfterId === null) return null;
-  const offset = codec.seal(bindingOf(request), nextAfterId);
+  const offset = codec.seal(bindingOf(request), nextAfterId, total);
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(request.pathQuery)) {
     if (value !== undefined) params.set(name, String(value));
@@ -76,6 +82,8 @@ export interface PageWindow {
   readonly updatedSince: string;
   readonly afterId: number | undefined;
   readonly limit: number;
+  /** The total page 1 of this walk answered (from the cursor); storage then does not count again. */
+  readonly knownTotal: number | undefined;
 }
 
 /**
@@ -102,6 +110,6 @@ export function servePage<Wire>(
   };
   const start = pageStart(codec, request);
   if (!start.ok) return start.response;
-  const window = { updatedSince: since.since, afterId: start.afterId, limit: spec.query.per_page };
+  const window = { updatedSince: since.since, afterId: start.afterId, limit: spec.query.per_page, knownTotal: start.knownTotal };
   return ctx.store.read((reader) => pageAnswer(codec, request, spec.resource, read(reader, window), (row) => row));
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { describeIssues } from "../errors/describe-issues.js";
 import { type OrderAnswer, orderNotCreated, toOrderAnswer } from "../mapping/order-answer.js";
 import { toPlaceOrderInput } from "../mapping/order-request.js";
-import { MAX_ITEMS_PER_ORDER, OrderRequest } from "../wire/order-request.js";
+import { MAX_ITEMS_PER_ORDER, type OrderRequest } from "../wire/order-request.js";
 
 /** Optoro's text for an order with too many items (optoro.md §2.6, 422 max_limit_reached). */
 export const TOO_MANY_ITEMS_REASON = `The maximum number of items in an order is ${MAX_ITEMS_PER_ORDER}. Please try again with a smaller number of items`;
@@ -32,13 +32,24 @@ export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, order: O
 }
 
 /**
- * Validates one raw order-2 (a batch entry, answered on its own) and places it; `root` names the
- * order in messages (`orders.3`).
+ * A batch entry that does not fit order-2, as the batch body schema hands it on (its `.catch`):
+ * the entry as sent and the issues found when the body was parsed, so that the handler answers
+ * it without parsing it a second time.
  */
-export function placeRawOrder(ctx: UseCaseContext, clientId: number, raw: unknown, root: string): OrderAnswer {
-  const parsed = OrderRequest.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return notCreated(invalidOrderReason(root, parsed.error.issues));
-  return placeOptoroOrder(ctx, clientId, parsed.data);
+export class UnfitOrder {
+  constructor(
+    readonly raw: unknown,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {}
+}
+
+/**
+ * Places one batch entry, parsed once by the body schema: an order-2 is placed, an unfit entry
+ * answered 422 with its issues; `root` names the order in messages (`orders.3`).
+ */
+export function placeBatchEntry(ctx: UseCaseContext, clientId: number, entry: OrderRequest | UnfitOrder, root: string): OrderAnswer {
+  if (entry instanceof UnfitOrder) return notCreated(invalidOrderReason(root, entry.issues));
+  return placeOptoroOrder(ctx, clientId, entry);
 }
 
 /** The client identifier a raw order names, when it names one as a string. */

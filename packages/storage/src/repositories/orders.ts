@@ -11,7 +11,7 @@ import type {
 import { type Insertable, type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
 import type { Database, OrderItemsTable, OrdersTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, insertReturning, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, insertReturning, presentKeys, queryBuilder, StatementShapes, throughIndex } from "../sql/statement.js";
 import {
   definedOnly,
   expectOneRow,
@@ -216,14 +216,24 @@ function filterOrders<O>(
   return q;
 }
 
-const orderLists = new StatementShapes<ListStatements<OrderFilterArgs, OrderRow>>((f) => ({
-  page: compileStatement((p: OrderFilterArgs & KeysetArgs) =>
+const SINCE_INDEX = "orders_client_status_updated";
+const orderLists = new StatementShapes<ListStatements<OrderFilterArgs, OrderRow>>((f) => {
+  const page = compileStatement((p: OrderFilterArgs & KeysetArgs) =>
     filterOrders(orders, f, p).where("id", ">", p.afterId).orderBy("id").limit(p.limit),
-  ),
-  count: compileStatement((p: OrderFilterArgs) =>
+  );
+  const count = compileStatement((p: OrderFilterArgs) =>
     filterOrders(queryBuilder.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("total")), f, p),
-  ),
-}));
+  );
+  // A buyer's poll (Optoro GET /orders: client, status, updated since): the since-set is a range
+  // of (client_id, status, updated_at), counted there and, when small, read there (paging.ts).
+  const polled = f.has("clientId") && f.has("status") && f.has("updatedSince");
+  if (!polled) return { page, count };
+  return {
+    page: throughIndex(page, "orders", "orders_client_status"),
+    count: throughIndex(count, "orders", SINCE_INDEX),
+    pageSince: throughIndex(page, "orders", SINCE_INDEX),
+  };
+});
 
 type OrderMethods = Pick<
   StorageTx,

@@ -2,7 +2,7 @@ import type { Shipment, ShipmentItem, StorageTx } from "@dropgate/core-domain";
 import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
 import type { Database, ShipmentItemsTable, ShipmentsTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, presentKeys, queryBuilder, StatementShapes, throughIndex } from "../sql/statement.js";
 import { toJson } from "./codec.js";
 import { type KeysetArgs, type ListStatements, runPage } from "./paging.js";
 
@@ -104,14 +104,24 @@ function filterShipments<O>(
   return q;
 }
 
-const shipmentLists = new StatementShapes<ListStatements<ShipmentFilterArgs, ShipmentRow>>((f) => ({
-  page: compileStatement((p: ShipmentFilterArgs & KeysetArgs) =>
+const SINCE_INDEX = "shipments_client_updated";
+const shipmentLists = new StatementShapes<ListStatements<ShipmentFilterArgs, ShipmentRow>>((f) => {
+  const page = compileStatement((p: ShipmentFilterArgs & KeysetArgs) =>
     filterShipments(shipments, f, p).where("id", ">", p.afterId).orderBy("id").limit(p.limit),
-  ),
-  count: compileStatement((p: ShipmentFilterArgs) =>
+  );
+  const count = compileStatement((p: ShipmentFilterArgs) =>
     filterShipments(queryBuilder.selectFrom("shipments").select((eb) => eb.fn.countAll<number>().as("total")), f, p),
-  ),
-}));
+  );
+  // A buyer's poll (Optoro GET /shipments): the since-set is a range of (client_id, updated_at),
+  // counted there and, when small, read there (paging.ts).
+  const polled = f.has("clientId") && f.has("updatedSince") && !f.has("orderId") && !f.has("trackingNumber");
+  if (!polled) return { page, count };
+  return {
+    page: throughIndex(page, "shipments", "shipments_client"),
+    count: throughIndex(count, "shipments", SINCE_INDEX),
+    pageSince: throughIndex(page, "shipments", SINCE_INDEX),
+  };
+});
 
 /** Packages sent to the buyer's customer, with the order items and quantities they carry. */
 export function shipmentRepository(

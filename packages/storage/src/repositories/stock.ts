@@ -9,7 +9,7 @@ import type {
 import { type Selectable, type SelectQueryBuilder, type SqlBool, sql as raw } from "kysely";
 import type { Database, LedgerMovementsTable, StockPositionsTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
+import { compileStatement, presentKeys, queryBuilder, StatementShapes, throughIndex } from "../sql/statement.js";
 import { definedOnly, expectOneRow, fromJsonOrNull, pickColumns, toJsonOrNull } from "./codec.js";
 import { type KeysetArgs, type ListStatements, runPage } from "./paging.js";
 
@@ -142,18 +142,56 @@ function filterPositions<O>(
   return q;
 }
 
-const positionLists = new StatementShapes<ListStatements<PositionFilterArgs, PositionRow>>((f) => ({
-  page: compileStatement((p: PositionFilterArgs & KeysetArgs) =>
+const positionLists = new StatementShapes<ListStatements<PositionFilterArgs, PositionRow>>((f) => {
+  const page = compileStatement((p: PositionFilterArgs & KeysetArgs) =>
     filterPositions(positions, f, p).where("id", ">", p.afterId).orderBy("id").limit(p.limit),
-  ),
-  count: compileStatement((p: PositionFilterArgs) =>
+  );
+  const count = compileStatement((p: PositionFilterArgs) =>
     filterPositions(
       queryBuilder.selectFrom("stock_positions").select((eb) => eb.fn.countAll<number>().as("total")),
       f,
       p,
     ),
+  );
+  // A listings poll: by id along (channel, id), or, for a small since-set, through (channel, updated_at).
+  const polled = f.has("channel") && f.has("updatedSince") && !f.has("sku") && !f.has("vendorId");
+  if (!polled) return { page, count };
+  return {
+    page: throughIndex(page, "stock_positions", "stock_positions_channel"),
+    count,
+    pageSince: throughIndex(page, "stock_positions", "stock_positions_channel_updated"),
+  };
+});
+
+// The total of a listings poll without counting the whole set: positions per (channel,
+// condition) are kept by triggers (migration 0007), and the rows NOT changed since are a range of
+// the (channel, updated_at) index. That range is counted up to half the total; when it is longer,
+// the since-set is the shorter range and is counted instead.
+const keptCount = new StatementShapes((f) =>
+  compileStatement((p: { channel: string; condition: ListingCondition }) => {
+    let q = queryBuilder
+      .selectFrom("position_counts")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("positions"), raw<number>`0`).as("total"))
+      .where("channel", "=", p.channel);
+    if (f.has("condition")) q = q.where("condition", "=", p.condition);
+    return q;
+  }),
+);
+const unchangedSince = new StatementShapes((f) =>
+  throughIndex(
+    compileStatement((p: { channel: string; condition: ListingCondition; updatedSince: string; cap: number }) => {
+      let inner = queryBuilder
+        .selectFrom("stock_positions")
+        .select("id")
+        .where("channel", "=", p.channel)
+        .where("updated_at", "<", p.updatedSince);
+      if (f.has("condition")) inner = inner.where("condition", "=", p.condition);
+      return queryBuilder.selectFrom(inner.limit(p.cap).as("unchanged")).select((eb) => eb.fn.countAll<number>().as("total"));
+    }),
+    "stock_positions",
+    "stock_positions_channel_updated",
   ),
-}));
+);
 
 const movementLists = new StatementShapes<ListStatements<{ positionId: number }, MovementRow>>(() => ({
   page: compileStatement((p: { positionId: number } & KeysetArgs) =>
@@ -201,7 +239,18 @@ export function stockRepository(sql: PreparedStatements): StockMethods {
     },
     listPositions(query) {
       const present = presentKeys(query, POSITION_FILTERS);
-      return runPage(sql, positionLists, present, query as PositionFilterArgs, query, (rows) => rows.map(toPosition));
+      const args = query as PositionFilterArgs;
+      const countBy = (): number | undefined => {
+        // Only the listings shape (channel, maybe condition, maybe updated since) has a kept count.
+        if (query.channel === undefined || query.sku !== undefined || query.vendorId !== undefined) return undefined;
+        const byCondition = query.condition === undefined ? [] : ["condition"];
+        const kept = sql.get(keptCount.for(byCondition), args)?.total ?? 0;
+        if (query.updatedSince === undefined) return kept;
+        const cap = Math.floor(kept / 2) + 1;
+        const unchanged = sql.get(unchangedSince.for(byCondition), { ...args, cap })?.total ?? 0;
+        return unchanged < cap ? kept - unchanged : undefined;
+      };
+      return runPage(sql, positionLists, present, args, query, (rows) => rows.map(toPosition), countBy);
     },
     listMovements(positionId, query) {
       return runPage(sql, movementLists, [], { positionId }, query, (rows) => rows.map(toMovement));

@@ -78,6 +78,13 @@ export interface StockPositionsTable {
   updated_at: string;
 }
 
+/** Positions per (channel, condition), kept by triggers (migration 0007). */
+export interface PositionCountsTable {
+  channel: string;
+  condition: ListingCondition;
+  positions: number;
+}
+
 export interface LedgerMovementsTable {
   id: Generated<number>;
   position_id: number;
@@ -325,6 +332,7 @@ export interface Database {
   access_tokens: AccessTokensTable;
   products: ProductsTable;
   stock_positions: StockPositionsTable;
+  position_counts: PositionCountsTable;
   ledger_movements: LedgerMovementsTable;
   units: UnitsTable;
   disposition_events: DispositionEventsTable;

@@ -116,3 +116,14 @@ export function insertReturning<T extends keyof Database & string>(
     return stored;
   };
 }
+
+/**
+ * The same statement with its main table read through `index` (SQLite `INDEXED BY`), for a plan
+ * chosen from what the planner cannot know (the size of a since-set). A missing index is an error
+ * at prepare time rather than a silent scan.
+ */
+export function throughIndex<A, R>(statement: Statement<A, R>, table: string, index: string): Statement<A, R> {
+  const from = `from "${table}"`;
+  if (!statement.sql.includes(from)) throw new Error(`statement does not read ${table}: ${statement.sql}`);
+  return { ...statement, sql: statement.sql.replace(from, `${from} indexed by "${index}"`) };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStorage } from "../open-storage.js";
+import { openStorage, type StorageOptions } from "../open-storage.js";
 import type { SqliteStorage } from "../sqlite-storage.js";
 
 /** A storage on its own throwaway file; `cleanup()` closes it and deletes the file. */
@@ -24,11 +24,11 @@ function migratedTemplate(): Promise<string> {
 }
 
 /** A fresh, migrated database for one test: a copy of the per-process template. */
-export async function createTestStorage(): Promise<TestStorage> {
+export async function createTestStorage(options: Omit<StorageOptions, "path"> = {}): Promise<TestStorage> {
   const source = await migratedTemplate();
   const path = join(source, "..", `${randomUUID()}.sqlite`);
   copyFileSync(source, path);
-  const storage = await openStorage({ path });
+  const storage = await openStorage({ ...options, path });
   return Object.assign(storage, {
     cleanup(): void {
       if (storage.db.open) storage.close();
@@ -36,3 +36,5 @@ export async function createTestStorage(): Promise<TestStorage> {
     },
   });
 }
+
+export { failCommitsOn } from "./fail-commits.js";

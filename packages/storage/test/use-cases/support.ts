@@ -11,8 +11,8 @@ import { createTestStorage } from "@dropgate/storage/testing";
 import { expect } from "vitest";
 
 /** A fresh SQLite file, a controllable clock and the use case context over both. */
-export async function openWorld() {
-  const storage = await createTestStorage();
+export async function openWorld(options: Parameters<typeof createTestStorage>[0] = {}) {
+  const storage = await createTestStorage(options);
   let now = new Date("2026-11-22T12:00:00.000Z");
   const ctx: UseCaseContext = { store: storage, now: () => now };
   return {
