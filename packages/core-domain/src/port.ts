@@ -10,7 +10,13 @@ import type { Shipment } from "./model/shipment.js";
 import type { Carrier, ShipClass } from "./model/shipping.js";
 import type { LotDetails, PositionKey, StockKind, StockPosition } from "./model/stock.js";
 import type { DispositionEvent, Unit } from "./model/unit.js";
-import type { DeliveryStatus, WebhookDelivery, WebhookEventType, WebhookSubscription } from "./model/webhook.js";
+import type {
+  DeliveryAttempt,
+  DeliveryStatus,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookSubscription,
+} from "./model/webhook.js";
 
 /*
  * The storage port. Every method is synchronous on purpose: a use case runs inside one
@@ -73,10 +79,43 @@ export interface PurchaseOrderQuery extends KeysetQuery {
   readonly orderId?: number | undefined;
 }
 
+/** Forward orders to match a returned unit against; item filters must hold for one same item. */
+export interface ForwardOrderQuery extends KeysetQuery {
+  readonly clientId?: number | undefined;
+  readonly identifier?: string | undefined;
+  /** An item's tracking number or its reverse (return) tracking number. */
+  readonly trackingNumber?: string | undefined;
+  readonly upc?: string | undefined;
+  readonly sku?: string | undefined;
+}
+
 export interface DeliveryQuery extends KeysetQuery {
   readonly status?: DeliveryStatus | undefined;
   readonly subscriptionId?: number | undefined;
 }
+
+/** One dispatcher's claim on due deliveries, taken as a lease. */
+export interface DeliveryClaim {
+  readonly now: string;
+  readonly limit: number;
+  /** The claiming dispatcher's id, stored as the lease owner. */
+  readonly owner: string;
+  readonly leaseExpiresAt: string;
+  /** At most this many deliveries of one subscription per claim. */
+  readonly perSubscription: number;
+  /** Subscriptions to leave out (the dispatcher has no free slot for them). */
+  readonly skipSubscriptions: readonly number[];
+}
+
+/** The outcome of a send, written by the lease owner only. */
+export interface DeliverySettlement {
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+}
+
+export type NewDeliveryAttempt = Omit<DeliveryAttempt, "id">;
 
 export interface NewClient {
   readonly name: string;
@@ -254,7 +293,7 @@ export interface StorageReader {
   listBuyerCapMovements(clientId: number, positionId?: number): readonly BuyerCapMovement[];
 
   getForwardOrder(clientId: number, identifier: string): ForwardOrder | undefined;
-  listForwardOrders(query: KeysetQuery & { readonly clientId?: number | undefined }): Page<ForwardOrder>;
+  listForwardOrders(query: ForwardOrderQuery): Page<ForwardOrder>;
 
   listShipClasses(): readonly ShipClass[];
   listCarriers(): readonly Carrier[];
@@ -263,6 +302,10 @@ export interface StorageReader {
   listSubscriptions(clientId?: number): readonly WebhookSubscription[];
   getDelivery(id: number): WebhookDelivery | undefined;
   listDeliveries(query: DeliveryQuery): Page<WebhookDelivery>;
+  /** Every recorded HTTP exchange of a delivery, oldest first. */
+  listDeliveryAttempts(deliveryId: number): readonly DeliveryAttempt[];
+  /** How many deliveries are in each status (every status present, zero when none). */
+  countDeliveriesByStatus(): Readonly<Record<DeliveryStatus, number>>;
 
   counts(): SystemCounts;
   /**
@@ -358,8 +401,21 @@ export interface StorageTx extends StorageReader {
     patch: { status: DeliveryStatus; attempts?: number; nextAttemptAt?: string; lastError?: string | null },
     at: string,
   ): void;
-  /** Marks up to `limit` pending deliveries due by `now` as in flight and answers them. */
-  claimDueDeliveries(now: string, limit: number): readonly WebhookDelivery[];
+  /**
+   * Leases up to `limit` deliveries to `owner` and answers them: pending ones due by `now`, and
+   * in-flight ones whose lease has expired (their dispatcher died). A live lease is never taken.
+   */
+  claimDueDeliveries(claim: DeliveryClaim): readonly WebhookDelivery[];
+  /** Extends the leases `owner` holds on `ids` to `leaseExpiresAt`; answers how many it still held. */
+  renewDeliveryLeases(owner: string, ids: readonly number[], leaseExpiresAt: string): number;
+  /** Gives back, unsent, the leases `owner` holds on `ids`: those deliveries are pending and due at `at` again. */
+  releaseDeliveries(owner: string, ids: readonly number[], at: string): number;
+  /**
+   * Writes a send's outcome and releases the lease, only if `owner` still holds it; answers
+   * false (and writes nothing) when the lease expired and another dispatcher took the delivery.
+   */
+  settleDelivery(id: number, owner: string, settlement: DeliverySettlement, at: string): boolean;
+  insertDeliveryAttempt(attempt: NewDeliveryAttempt): DeliveryAttempt;
 }
 
 /** A point in the commit order, taken with `commitMark()` before a request's first read or write. */

@@ -36,6 +36,7 @@ const EXPECTED_TABLES = [
   "stock_positions",
   "units",
   "webhook_deliveries",
+  "webhook_delivery_attempts",
   "webhook_subscriptions",
 ];
 

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_initial.js";
 import * as m0002 from "./0002_hygiene.js";
+import * as m0005 from "./0005_webhook_leases.js";
 import * as m0006 from "./0006_buyer_caps.js";
 import * as m0007 from "./0007_change_sequence.js";
 
@@ -8,6 +9,7 @@ import * as m0007 from "./0007_change_sequence.js";
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": m0001,
   "0002_hygiene": m0002,
+  "0005_webhook_leases": m0005,
   "0006_buyer_caps": m0006,
   "0007_change_sequence": m0007,
 };

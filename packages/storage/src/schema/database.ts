@@ -1,4 +1,5 @@
 import type {
+  AttemptOutcome,
   BuyerCapMovementKind,
   ClientScope,
   Condition,
@@ -326,8 +327,23 @@ export interface WebhookDeliveriesTable {
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
+  /** The dispatcher holding the in-flight claim, and until when. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  started_at: string;
+  latency_ms: number;
+  http_status: number | null;
+  outcome: AttemptOutcome;
+  error: string | null;
+  dispatcher: string;
 }
 
 /** Every table of the Dropgate database. */
@@ -355,4 +371,5 @@ export interface Database {
   carriers: CarriersTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }

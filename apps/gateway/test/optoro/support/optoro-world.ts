@@ -22,6 +22,7 @@ import { ApiContract, type ContractResponse } from "../../support/openapi-valida
 
 export const AUTH = "/optoro/auth";
 export const DROP_SHIP = "/optoro/drop-ship";
+export const FORWARD_ORDERS = "/optoro/orders";
 export const VERSION_HEADERS = { "Optiturn-DropShip-Version": "2023-08-15" } as const;
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/optoro/", import.meta.url));
@@ -85,11 +86,11 @@ export function contractFetch(api: ApiContract): typeof fetch {
   }) as typeof fetch;
 }
 
-/** Starts a gateway with the real dialects and loads (and validates) both Optoro documents. */
+/** Starts a gateway with the real dialects and loads (and validates) the Optoro documents. */
 export async function startOptoro(options: TestGatewayOptions = {}): Promise<OptoroWorld> {
   const gateway = await startTestGateway(options);
   try {
-    const api = await ApiContract.load(gateway.baseUrl, [AUTH, DROP_SHIP]);
+    const api = await ApiContract.load(gateway.baseUrl, [AUTH, DROP_SHIP, FORWARD_ORDERS]);
     const ctx = gateway.ctx;
     return {
       gateway,
