@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import {
   createDialects,
   createGateway,
+  createGatewayMetrics,
   createShutdown,
   loadConfig,
   resolveCursorSecret,
@@ -110,7 +111,9 @@ const dialects = createDialects({
   cursorSecret,
   ...(gatewayConfig.oauthTokenTtlSeconds === undefined ? {} : { oauthTokenTtlSeconds: gatewayConfig.oauthTokenTtlSeconds }),
 });
-const app = createGateway({ store, config: gatewayConfig, dialects });
+// One metrics registry for the gateway's /metrics and the dispatcher's attempt counters.
+const metrics = createGatewayMetrics({ store });
+const app = createGateway({ store, config: gatewayConfig, dialects, metrics });
 // Storage is shared, so the gateway's shutdown must not close it; it is closed last, below.
 const stopGateway = createShutdown({ app, closeStorage: () => {}, timeoutMs: gatewayConfig.shutdownTimeoutMs });
 
@@ -128,12 +131,13 @@ try {
 
 // ── Webhook dispatcher ──────────────────────────────────────────────────────────────────────
 // Drains the outbox on the same `ctx`; stopped first in `shutdown` below, before the servers, so
-// no claimed delivery is left in flight (one that is would be requeued at the next start).
+// no claimed delivery is left in flight (one that is comes due again when its lease runs out).
 const dispatcher = gatewayConfig.dispatcher.enabled
   ? startWebhookDispatcher({
       ctx,
       logger: app.log.child({ component: "webhook-dispatcher" }),
-      pollIntervalMs: gatewayConfig.dispatcher.pollIntervalMs,
+      events: metrics.dispatcherEvents,
+      ...gatewayConfig.dispatcher,
     })
   : undefined;
 

@@ -1,5 +1,7 @@
 import path from "node:path";
+import { DEFAULT_RETRY_DELAYS_MS, MAX_DELIVERY_RETRIES } from "@dropgate/core-domain";
 import { z } from "zod";
+import { DEFAULT_DISPATCH, type WebhookDispatchSettings } from "./dispatcher/webhook-dispatcher.js";
 
 /*
  * Configuration comes from the environment only, and every variable has a default that works
@@ -15,6 +17,13 @@ const flag = (fallback: "true" | "false") =>
     .enum(["true", "false", "1", "0"])
     .default(fallback)
     .transform((value) => value === "true" || value === "1");
+
+/** `30000,60000,…`: the delays of the five retries in milliseconds. */
+const retryDelays = z
+  .string()
+  .default(DEFAULT_RETRY_DELAYS_MS.join(","))
+  .transform((text) => text.split(",").map((part) => part.trim()))
+  .pipe(z.array(z.coerce.number<string>().int().positive()).length(MAX_DELIVERY_RETRIES, `give exactly ${MAX_DELIVERY_RETRIES} comma-separated delays (one per retry)`));
 
 /** Environment variables read by the gateway, with their defaults. */
 export const GatewayEnv = z.object({
@@ -32,7 +41,12 @@ export const GatewayEnv = z.object({
   DROPGATE_TRUST_PROXY: flag("false"),
   DROPGATE_SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   DROPGATE_DISPATCHER: flag("true"),
-  DROPGATE_DISPATCHER_POLL_MS: positiveInt(1000),
+  DROPGATE_DISPATCHER_POLL_MS: positiveInt(DEFAULT_DISPATCH.pollIntervalMs),
+  DROPGATE_WEBHOOK_BACKOFF_MS: retryDelays,
+  DROPGATE_WEBHOOK_TIMEOUT_MS: positiveInt(DEFAULT_DISPATCH.timeoutMs),
+  DROPGATE_WEBHOOK_LEASE_MS: z.coerce.number().int().min(100).default(DEFAULT_DISPATCH.leaseMs),
+  DROPGATE_WEBHOOK_CONCURRENCY: positiveInt(DEFAULT_DISPATCH.concurrency),
+  DROPGATE_WEBHOOK_SUBSCRIPTION_CONCURRENCY: positiveInt(DEFAULT_DISPATCH.perSubscription),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -58,8 +72,8 @@ export interface GatewayConfig {
   readonly trustProxy: boolean;
   /** How long shutdown waits for in-flight requests before giving up on them. */
   readonly shutdownTimeoutMs: number;
-  /** The webhook dispatcher `startGateway` runs beside the server, and how often it polls the outbox. */
-  readonly dispatcher: { readonly enabled: boolean; readonly pollIntervalMs: number };
+  /** The webhook dispatcher `startGateway` runs beside the server, and its settings. */
+  readonly dispatcher: Required<WebhookDispatchSettings> & { readonly enabled: boolean };
 }
 
 /** Thrown when an environment variable holds a value the gateway cannot use. */
@@ -99,6 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.DROPGATE_LOG_LEVEL,
     trustProxy: e.DROPGATE_TRUST_PROXY,
     shutdownTimeoutMs: e.DROPGATE_SHUTDOWN_TIMEOUT_MS,
-    dispatcher: { enabled: e.DROPGATE_DISPATCHER, pollIntervalMs: e.DROPGATE_DISPATCHER_POLL_MS },
+    dispatcher: {
+      enabled: e.DROPGATE_DISPATCHER,
+      pollIntervalMs: e.DROPGATE_DISPATCHER_POLL_MS,
+      retryDelaysMs: e.DROPGATE_WEBHOOK_BACKOFF_MS,
+      timeoutMs: e.DROPGATE_WEBHOOK_TIMEOUT_MS,
+      leaseMs: e.DROPGATE_WEBHOOK_LEASE_MS,
+      concurrency: e.DROPGATE_WEBHOOK_CONCURRENCY,
+      perSubscription: e.DROPGATE_WEBHOOK_SUBSCRIPTION_CONCURRENCY,
+    },
   };
 }

@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import type { Logger } from "pino";
 import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logging/logger.js";
+import { createGatewayMetrics, type GatewayMetrics } from "./metrics/gateway-metrics.js";
+import { registerMetrics } from "./metrics/metrics-route.js";
 import { REQUEST_ID_HEADER, requestIdFor } from "./logging/request-id.js";
 import { createAllowedMethods } from "./mount/allowed-methods.js";
 import { registerBodyParsers } from "./mount/body-parsers.js";
@@ -31,6 +33,8 @@ export interface CreateGatewayOptions {
   readonly dialects: readonly GatewayDialect[];
   /** Defaults to JSON lines on stdout at `config.logLevel`. */
   readonly logger?: Logger;
+  /** What `/metrics` serves; defaults to a registry of this gateway's own. */
+  readonly metrics?: GatewayMetrics;
 }
 
 /** Builds the gateway: every dialect mounted under its prefix, plus `/`, `/healthz` and error mapping. */
@@ -82,6 +86,7 @@ export function createGateway(options: CreateGatewayOptions): FastifyInstance {
   app.addHook("onRequest", async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  registerMetrics(app, options.metrics ?? createGatewayMetrics({ store: options.store }));
   app.setErrorHandler(answerError);
   app.setNotFoundHandler((request, reply) => {
     const runtime: DialectRuntime | undefined = runtimeFor(request.url)?.runtime;

@@ -11,6 +11,7 @@ import { startWebhookDispatcher, type WebhookDispatcher } from "./dispatcher/web
 import { exitOnSignals } from "./lifecycle/signals.js";
 import { createShutdown } from "./lifecycle/shutdown.js";
 import { createLogger } from "./logging/logger.js";
+import { createGatewayMetrics } from "./metrics/gateway-metrics.js";
 import type { GatewayDialect } from "./mount/dialect-runtime.js";
 import { createGateway } from "./server.js";
 
@@ -48,7 +49,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
     };
     const dialects = options.dialects?.(dialectOptions) ?? createDialects(dialectOptions);
     const now = options.now ?? (() => new Date());
-    const app = createGateway({ store, config, dialects, logger, now });
+    const metrics = createGatewayMetrics({ store });
+    const app = createGateway({ store, config, dialects, logger, now, metrics });
     let dispatcher: WebhookDispatcher | undefined;
     // Fastify runs onClose hooks inside app.close(), and shutdown closes storage only after it:
     // the dispatcher finishes and records its sends before the database goes.
@@ -60,7 +62,8 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
         dispatcher = startWebhookDispatcher({
           ctx: { store, now },
           logger: logger.child({ component: "webhook-dispatcher" }),
-          pollIntervalMs: config.dispatcher.pollIntervalMs,
+          events: metrics.dispatcherEvents,
+          ...config.dispatcher,
         });
       } catch (error) {
         await app.close();

@@ -12,7 +12,15 @@ describe("loadConfig", () => {
       logLevel: "info",
       trustProxy: false,
       shutdownTimeoutMs: 10_000,
-      dispatcher: { enabled: true, pollIntervalMs: 1000 },
+      dispatcher: {
+        enabled: true,
+        pollIntervalMs: 250,
+        retryDelaysMs: [30_000, 60_000, 120_000, 240_000, 480_000],
+        timeoutMs: 10_000,
+        leaseMs: 60_000,
+        concurrency: 32,
+        perSubscription: 4,
+      },
     });
   });
 
@@ -31,7 +39,12 @@ describe("loadConfig", () => {
         DROPGATE_TRUST_PROXY: "true",
         DROPGATE_SHUTDOWN_TIMEOUT_MS: "500",
         DROPGATE_DISPATCHER: "false",
-        DROPGATE_DISPATCHER_POLL_MS: "250",
+        DROPGATE_DISPATCHER_POLL_MS: "100",
+        DROPGATE_WEBHOOK_BACKOFF_MS: "100, 200,400,800,1600",
+        DROPGATE_WEBHOOK_TIMEOUT_MS: "2000",
+        DROPGATE_WEBHOOK_LEASE_MS: "5000",
+        DROPGATE_WEBHOOK_CONCURRENCY: "8",
+        DROPGATE_WEBHOOK_SUBSCRIPTION_CONCURRENCY: "2",
       },
       "/ignored",
     );
@@ -46,7 +59,15 @@ describe("loadConfig", () => {
       logLevel: "debug",
       trustProxy: true,
       shutdownTimeoutMs: 500,
-      dispatcher: { enabled: false, pollIntervalMs: 250 },
+      dispatcher: {
+        enabled: false,
+        pollIntervalMs: 100,
+        retryDelaysMs: [100, 200, 400, 800, 1600],
+        timeoutMs: 2000,
+        leaseMs: 5000,
+        concurrency: 8,
+        perSubscription: 2,
+      },
     });
   });
 
@@ -61,5 +82,8 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DROPGATE_CURSOR_SECRET: "short" })).toThrow(/DROPGATE_CURSOR_SECRET/);
     expect(() => loadConfig({ DROPGATE_DISPATCHER: "yes" })).toThrow(/DROPGATE_DISPATCHER/);
     expect(() => loadConfig({ DROPGATE_DISPATCHER_POLL_MS: "0" })).toThrow(/DROPGATE_DISPATCHER_POLL_MS/);
+    expect(() => loadConfig({ DROPGATE_WEBHOOK_BACKOFF_MS: "100,200,400" })).toThrow(/DROPGATE_WEBHOOK_BACKOFF_MS: give exactly 5/);
+    expect(() => loadConfig({ DROPGATE_WEBHOOK_BACKOFF_MS: "100,200,x,800,1600" })).toThrow(/DROPGATE_WEBHOOK_BACKOFF_MS/);
+    expect(() => loadConfig({ DROPGATE_WEBHOOK_TIMEOUT_MS: "-1" })).toThrow(/DROPGATE_WEBHOOK_TIMEOUT_MS/);
   });
 });

@@ -203,10 +203,11 @@ describe("the real dialects", () => {
   it("mount under the prefixes of ARCHITECTURE.md with valid documents", async () => {
     gateway = await startTestGateway();
     const index = (await (await fetch(`${gateway.baseUrl}/`)).json()) as { dialects: { prefix: string }[] };
-    expect(index.dialects.map((dialect) => dialect.prefix)).toEqual(["/optoro/auth", "/optoro/drop-ship", "/retailops", "/rewix"]);
+    expect(index.dialects.map((dialect) => dialect.prefix)).toEqual(["/optoro/auth", "/optoro/drop-ship", "/optoro/orders", "/retailops", "/rewix"]);
     const api = await ApiContract.load(gateway.baseUrl);
     expect((api.document("/optoro/drop-ship") as Json).openapi).toBe("3.1.0");
     expect((api.document("/rewix") as Json).openapi).toBe("3.1.0");
+    expect(Object.keys((api.document("/optoro/orders") as { paths: Json }).paths)).toEqual(["/forward_orders"]);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { claimDueDeliveries, recordDeliveryAttempt } from "@dropgate/core-domain";
+import { claimDueDeliveries, giveBack, type Result, recordDeliveryAttempt, upsertForwardOrders } from "@dropgate/core-domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runCliInProcess, runCliProcess } from "./support/run-cli.js";
 import { type Harness, startHarness, TEST_TOKEN } from "./support/rpc-harness.js";
@@ -12,6 +12,11 @@ const worldPath = fileURLToPath(new URL("./fixtures/world.json", import.meta.url
 let h: Harness;
 let dir: string;
 let env: Record<string, string>;
+
+function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
 
 /** Runs the CLI in-process against the test server; `--json` answers are parsed. */
 const dropgate = (...args: string[]) => runCliInProcess(args, env);
@@ -125,11 +130,11 @@ describe("dropgate CLI", () => {
 
   it("loads the demo twice without duplicating anything", async () => {
     const first = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown> };
-    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "rewix-buyer"]);
+    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "demo-retailer", "rewix-buyer"]);
     const counts = await h.rpc.system.counts.query();
     const second = json(await dropgate("demo", "--json")) as { credentials: Record<string, unknown>; clients: { existing: number } };
     expect(second.credentials).toEqual({});
-    expect(second.clients.existing).toBe(3);
+    expect(second.clients.existing).toBe(4);
     expect(await h.rpc.system.counts.query()).toEqual(counts);
   });
 
@@ -157,13 +162,13 @@ describe("dropgate CLI", () => {
     await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts" });
     const ctx = { store: h.storage, now: () => new Date() };
     // The dispatcher's part, by hand: one delivery of this subscription got through, one will be retried.
-    const claimed = claimDueDeliveries(ctx, { limit: 100 });
+    const claimed = claimDueDeliveries(ctx, { owner: "cli-test", limit: 100, leaseMs: 60_000 });
     if (!claimed.ok) throw new Error("claim failed");
     const ours = claimed.value.filter((d) => d.subscriptionId === sub.id).map((d) => d.id);
     expect(ours).toHaveLength(2);
     const [delivered = 0, retried = 0] = ours;
-    expect(recordDeliveryAttempt(ctx, { id: delivered, outcome: "delivered" }).ok).toBe(true);
-    expect(recordDeliveryAttempt(ctx, { id: retried, outcome: "retry", error: "HTTP 503" }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: delivered, owner: "cli-test", outcome: "delivered" }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: retried, owner: "cli-test", outcome: "retry", error: "HTTP 503" }).ok).toBe(true);
     const rows = (await dropgate("webhooks", "deliveries", "--subscription", String(sub.id))).stdout.split("\n");
     const header = rows[0] ?? "";
     const nextAt = header.indexOf("NEXT");
@@ -172,6 +177,53 @@ describe("dropgate CLI", () => {
     expect(rowOf(delivered).slice(nextAt).trimStart().startsWith("-")).toBe(true);
     expect(rowOf(retried)).toContain("pending");
     expect(rowOf(retried).slice(nextAt)).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("shows a delivery's attempts and retries every parked delivery of a subscription", async () => {
+    await h.rpc.world.demo.mutate();
+    const sub = await h.rpc.webhooks.subscribe.mutate({ client: "demo-buyer", url: "http://127.0.0.1:9/hooks", auth: { kind: "none" }, eventTypes: ["disposition_update"] });
+    await h.rpc.units.move.mutate({ lp: "LPN0000013", toDisposition: "rts_drop_ship" });
+    const ctx = { store: h.storage, now: () => new Date() };
+    const [delivery] = must(claimDueDeliveries(ctx, { owner: "cli-test", limit: 10, leaseMs: 60_000 })).filter((d) => d.subscriptionId === sub.id);
+    if (!delivery) throw new Error("no delivery for the subscription");
+    const exchange = { startedAt: "2026-12-01T09:00:00.000Z", latencyMs: 17, outcome: "connection_error" as const, error: "connection failed: ECONNREFUSED" };
+    must(recordDeliveryAttempt(ctx, { id: delivery.id, owner: "cli-test", outcome: "fail", error: exchange.error, exchanges: [exchange] }));
+
+    const shown = await dropgate("webhooks", "attempts", String(delivery.id));
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^TRY\s+STARTED\s+STATUS\s+MS\s+OUTCOME/);
+    expect(shown.stdout).toMatch(/2026-12-01T09:00:00.000Z\s+-\s+17\s+connection_error\s+connection failed: ECONNREFUSED\s+cli-test/);
+
+    expect((await dropgate("webhooks", "retry", "1", "--subscription", String(sub.id))).code).toBe(2);
+    const retried = await dropgate("webhooks", "retry", "--subscription", String(sub.id));
+    expect(retried.stdout).toContain(`1 failed delivery of subscription #${sub.id} queued again`);
+    expect(h.storage.read((r) => r.getDelivery(delivery.id))).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("matches a returned unit to its forward order by tracking number", async () => {
+    await h.rpc.world.demo.mutate();
+    const retailer = h.storage.read((r) => r.getClientByName("demo-retailer"));
+    if (!retailer) throw new Error("no demo retailer");
+    must(
+      upsertForwardOrders(
+        { store: h.storage, now: () => new Date() },
+        {
+          clientId: retailer.id,
+          orders: [
+            { identifier: "1193Z93LL", items: [{ identifier: "it-1", upc: "848709033673", sku: "0123445667A", quantity: 2, trackingNumber: "1Z999AA10123456784" }] },
+            { identifier: "OTHER", items: [{ identifier: "it-9", upc: "1", sku: "X", quantity: 1, trackingNumber: "1ZOTHER" }] },
+          ],
+        },
+      ),
+    );
+    const run = await dropgate("forward-orders", "match", "--tracking", "1Z999AA10123456784");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ORDER\s+CLIENT\s+ITEM\s+SKU\s+UPC\s+QTY\s+TRACKING/);
+    expect(run.stdout).toMatch(/1193Z93LL\s+demo-retailer\s+it-1\s+0123445667A\s+848709033673\s+2\s+1Z999AA10123456784/);
+    expect(run.stdout).not.toContain("OTHER");
+    const byUpc = await h.rpc.forwardOrders.search.query({ upc: "848709033673", client: "demo-retailer" });
+    expect(byUpc.rows.map((o) => o.identifier)).toEqual(["1193Z93LL"]);
+    expect((await dropgate("forward-orders", "match")).code).toBe(2);
   });
 
   it("exits 1 with the domain code when the server refuses", async () => {
@@ -264,6 +316,27 @@ describe("dropgate CLI", () => {
     expect(JSON.parse(run.stderr)).toMatchObject({ error: "BAD_REQUEST", domainCode: "VALIDATION", imported: 2 });
     expect((await h.rpc.stock.positions.query({ sku: "PART-2" })).rows).toHaveLength(1);
     expect((await h.rpc.stock.positions.query({ sku: "PART-3" })).rows).toEqual([]);
+  });
+
+  it("shows a buyer's give-back caps and their history, and clears them", async () => {
+    const issued = await h.rpc.clients.create.mutate({ name: "capped-shop", dialect: "optoro", scope: "buyer" });
+    const position = await h.rpc.stock.set.mutate({ sku: "CAP-1", condition: "N", onHand: 9 });
+    // The buyer's own PUT /listings/{id}, through the use case the Optoro facade calls.
+    const given = giveBack({ store: h.storage, now: () => new Date() }, { clientId: issued.client.id, sku: "CAP-1", condition: "N", channel: "rts_drop_ship", quantity: 2 });
+    expect(given.ok).toBe(true);
+    expect(json(await dropgate("--json", "stock", "caps", "list", "--client", "capped-shop"))).toEqual([
+      { clientId: issued.client.id, positionId: position.id, cap: 2, updatedAt: expect.any(String) },
+    ]);
+    const history = await dropgate("stock", "caps", "history", "capped-shop");
+    expect(history.code).toBe(0);
+    expect(history.stdout).toMatch(/give_back\s+\+2\s+2\s+listing_update/);
+    const cleared = await dropgate("stock", "caps", "clear", "capped-shop", "--position", String(position.id), "--reason", "ticket 42");
+    expect([cleared.code, cleared.stdout.split("\n")[0]]).toEqual([0, "1 cap(s) cleared"]);
+    // The rest through the RPC the CLI calls: each CLI process costs seconds on a busy machine.
+    expect(await h.rpc.stock.caps.query({ positionId: position.id })).toEqual([]);
+    expect((await h.rpc.stock.capMovements.query({ client: "capped-shop" })).at(-1)).toMatchObject({ kind: "cleared", cause: { type: "operator", ref: "ticket 42" } });
+    await expect(h.rpc.stock.clearCaps.mutate({ client: "capped-shop", positionId: position.id })).rejects.toMatchObject({ data: { domainCode: "NOT_FOUND" } });
+    expect((await h.rpc.system.check.query()).ok).toBe(true);
   });
 
   it("exits 1 from system check when a position disagrees with its ledger", async () => {

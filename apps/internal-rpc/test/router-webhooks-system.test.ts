@@ -34,14 +34,25 @@ describe("webhooks", () => {
     expect(delivery.eventType).toBe("disposition_update");
 
     // The dispatcher's part, done by hand: claim it and give up on it.
-    expect(claimDueDeliveries(ctx, { limit: 10 }).ok).toBe(true);
-    expect(recordDeliveryAttempt(ctx, { id: delivery.id, outcome: "fail", error: "HTTP 500" }).ok).toBe(true);
+    expect(claimDueDeliveries(ctx, { owner: "test", limit: 10, leaseMs: 60_000 }).ok).toBe(true);
+    const exchange = { startedAt: ctx.now().toISOString(), latencyMs: 42, httpStatus: 500, outcome: "http_error" as const, error: "HTTP 500" };
+    expect(recordDeliveryAttempt(ctx, { id: delivery.id, owner: "test", outcome: "fail", error: "HTTP 500", exchanges: [exchange] }).ok).toBe(true);
+    expect(await h.rpc.webhooks.attempts.query({ id: delivery.id })).toMatchObject([
+      { deliveryId: delivery.id, attempt: 1, httpStatus: 500, latencyMs: 42, outcome: "http_error", error: "HTTP 500", dispatcher: "test" },
+    ]);
     const failures = await h.rpc.webhooks.failures.query();
     expect(failures.rows.map((d) => [d.id, d.lastError])).toEqual([[delivery.id, "HTTP 500"]]);
 
     const retried = await h.rpc.webhooks.retry.mutate({ id: delivery.id });
     expect(retried).toMatchObject({ status: "pending", attempts: 0 });
     expect((await h.rpc.webhooks.failures.query()).rows).toEqual([]);
+
+    // Parked again, then put back with every other failure of its subscription.
+    expect(claimDueDeliveries(ctx, { owner: "test", limit: 10, leaseMs: 60_000 }).ok).toBe(true);
+    expect(recordDeliveryAttempt(ctx, { id: delivery.id, owner: "test", outcome: "fail", error: "HTTP 500" }).ok).toBe(true);
+    expect(await h.rpc.webhooks.retrySubscription.mutate({ subscriptionId: sub.id })).toEqual({ count: 1 });
+    expect((await h.rpc.webhooks.failures.query()).rows).toEqual([]);
+    await expect(h.rpc.webhooks.attempts.query({ id: 999_999 })).rejects.toThrow(/Delivery 999999 not found/);
   });
 
   it("pauses a subscription", async () => {
@@ -84,7 +95,7 @@ describe("system", () => {
   it("answers health, counts and a clean invariant check", async () => {
     expect((await h.rpc.system.health.query()).status).toBe("ok");
     const counts = await h.rpc.system.counts.query();
-    expect(counts).toMatchObject({ clients: 3, units: 15 });
+    expect(counts).toMatchObject({ clients: 4, units: 15 });
     expect(await h.rpc.system.check.query()).toEqual({ ok: true, violations: [] });
   });
 

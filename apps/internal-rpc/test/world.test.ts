@@ -61,6 +61,7 @@ describe("the demo world", () => {
     const world = WorldFile.parse(demoWorld);
     expect(world.clients.find((c) => c.name === "acme-vendor")).toMatchObject({ scope: "vendor", vendorId: "27", vendorName: "Acme" });
     expect(world.clients.find((c) => c.name === "demo-buyer")).toMatchObject({ dialect: "optoro", scope: "buyer" });
+    expect(world.clients.find((c) => c.name === "demo-retailer")).toMatchObject({ dialect: "optoro", scope: "forward_order_sender" });
     expect(world.products.some((p) => p.vendorId === "27" && p.vpc === "ABC123")).toBe(true);
     expect(new Set(world.units.filter((u) => u.disposition === "rts_drop_ship").map((u) => u.condition)).size).toBeGreaterThan(2);
     expect(world.stock.filter((s) => s.kind === "lot").every((s) => (s.lot?.manifestItems.length ?? 0) > 0)).toBe(true);
@@ -76,7 +77,7 @@ describe("the demo world", () => {
 
   it("loads twice without duplicating anything", async () => {
     const first = await h.rpc.world.demo.mutate();
-    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "rewix-buyer"]);
+    expect(Object.keys(first.credentials).sort()).toEqual(["acme-vendor", "demo-buyer", "demo-retailer", "rewix-buyer"]);
     const counts = await h.rpc.system.counts.query();
     const second = await h.rpc.world.demo.mutate();
     expect(second.credentials).toEqual({});

@@ -1,5 +1,6 @@
 export * from "./context.js";
 export * from "./model/address.js";
+export * from "./model/buyer-cap.js";
 export * from "./model/client.js";
 export * from "./model/forward-order.js";
 export * from "./model/ledger.js";
@@ -21,6 +22,7 @@ export * from "./state-machines/machine.js";
 export * from "./state-machines/tables.js";
 export * from "./secrets.js";
 export * from "./use-cases/bulk.js";
+export * from "./use-cases/buyer-caps.js";
 export * from "./use-cases/clients.js";
 export * from "./use-cases/dropship-orders.js";
 export * from "./use-cases/forward-orders.js";

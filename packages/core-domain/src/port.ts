@@ -1,6 +1,7 @@
+import type { BuyerCap, BuyerCapMovement, BuyerCapMovementKind } from "./model/buyer-cap.js";
 import type { AccessToken, Client, ClientScope, Dialect, StoredClient } from "./model/client.js";
 import type { ForwardOrder, ForwardOrderItem } from "./model/forward-order.js";
-import type { LedgerMovement, NewMovement } from "./model/ledger.js";
+import type { LedgerMovement, MovementCause, NewMovement } from "./model/ledger.js";
 import type { Order, OrderItem, OrderItemStatus, OrderStatus } from "./model/order.js";
 import type { Product } from "./model/product.js";
 import type { PurchaseOrder, PurchaseOrderItem, PurchaseOrderStatus } from "./model/purchase-order.js";
@@ -10,7 +11,13 @@ import type { Carrier, ShipClass } from "./model/shipping.js";
 import type { LotDetails, PositionKey, StockKind, StockPosition } from "./model/stock.js";
 import type { DispositionEvent, Unit } from "./model/unit.js";
 import type { VendorSettings } from "./model/vendor.js";
-import type { DeliveryStatus, WebhookDelivery, WebhookEventType, WebhookSubscription } from "./model/webhook.js";
+import type {
+  DeliveryAttempt,
+  DeliveryStatus,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookSubscription,
+} from "./model/webhook.js";
 
 /*
  * The storage port. Every method is synchronous on purpose: a use case runs inside one
@@ -78,10 +85,43 @@ export interface PurchaseOrderQuery extends KeysetQuery {
   readonly skip?: number | undefined;
 }
 
+/** Forward orders to match a returned unit against; item filters must hold for one same item. */
+export interface ForwardOrderQuery extends KeysetQuery {
+  readonly clientId?: number | undefined;
+  readonly identifier?: string | undefined;
+  /** An item's tracking number or its reverse (return) tracking number. */
+  readonly trackingNumber?: string | undefined;
+  readonly upc?: string | undefined;
+  readonly sku?: string | undefined;
+}
+
 export interface DeliveryQuery extends KeysetQuery {
   readonly status?: DeliveryStatus | undefined;
   readonly subscriptionId?: number | undefined;
 }
+
+/** One dispatcher's claim on due deliveries, taken as a lease. */
+export interface DeliveryClaim {
+  readonly now: string;
+  readonly limit: number;
+  /** The claiming dispatcher's id, stored as the lease owner. */
+  readonly owner: string;
+  readonly leaseExpiresAt: string;
+  /** At most this many deliveries of one subscription per claim. */
+  readonly perSubscription: number;
+  /** Subscriptions to leave out (the dispatcher has no free slot for them). */
+  readonly skipSubscriptions: readonly number[];
+}
+
+/** The outcome of a send, written by the lease owner only. */
+export interface DeliverySettlement {
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+}
+
+export type NewDeliveryAttempt = Omit<DeliveryAttempt, "id">;
 
 export interface NewClient {
   readonly name: string;
@@ -178,6 +218,22 @@ export interface SystemCounts {
   readonly failedDeliveries: number;
 }
 
+/** Which buyer caps to read: one buyer's, those on some positions, or both. */
+export interface BuyerCapQuery {
+  readonly clientId?: number | undefined;
+  readonly positionIds?: readonly number[] | undefined;
+}
+
+/** A change of one buyer's cap on one position; `cap: null` lifts it. Storage writes the audited movement with it. */
+export interface BuyerCapChange {
+  readonly clientId: number;
+  readonly positionId: number;
+  readonly cap: number | null;
+  readonly kind: BuyerCapMovementKind;
+  readonly cause: MovementCause;
+  readonly at: string;
+}
+
 /** A position whose buckets disagree with its ledger, or that has a negative bucket. */
 export interface InvariantViolation {
   readonly positionId: number;
@@ -238,8 +294,14 @@ export interface StorageReader {
   getReservation(clientId: number, positionId: number): Reservation | undefined;
   listReservations(clientId: number): readonly Reservation[];
 
+  getBuyerCap(clientId: number, positionId: number): BuyerCap | undefined;
+  /** Caps matching the query in one statement (a list page asks for its positions at once), by client then position. */
+  listBuyerCaps(query: BuyerCapQuery): readonly BuyerCap[];
+  /** The audited changes of one buyer's caps (optionally of one position), oldest first. */
+  listBuyerCapMovements(clientId: number, positionId?: number): readonly BuyerCapMovement[];
+
   getForwardOrder(clientId: number, identifier: string): ForwardOrder | undefined;
-  listForwardOrders(query: KeysetQuery & { readonly clientId?: number | undefined }): Page<ForwardOrder>;
+  listForwardOrders(query: ForwardOrderQuery): Page<ForwardOrder>;
 
   listShipClasses(): readonly ShipClass[];
   listCarriers(): readonly Carrier[];
@@ -251,9 +313,16 @@ export interface StorageReader {
   listSubscriptions(clientId?: number): readonly WebhookSubscription[];
   getDelivery(id: number): WebhookDelivery | undefined;
   listDeliveries(query: DeliveryQuery): Page<WebhookDelivery>;
+  /** Every recorded HTTP exchange of a delivery, oldest first. */
+  listDeliveryAttempts(deliveryId: number): readonly DeliveryAttempt[];
+  /** How many deliveries are in each status (every status present, zero when none). */
+  countDeliveriesByStatus(): Readonly<Record<DeliveryStatus, number>>;
 
   counts(): SystemCounts;
-  /** Every position equals the sum of its ledger movements and no available quantity is negative. */
+  /**
+   * Every position equals the sum of its ledger movements and no available quantity is negative;
+   * every buyer cap equals the sum of its movements (0 once cleared).
+   */
   checkInvariants(): readonly InvariantViolation[];
   /** The same check over one window of positions, so that a long check can yield between windows. */
   checkInvariantWindow(window: InvariantWindow): InvariantCheck;
@@ -317,6 +386,9 @@ export interface StorageTx extends StorageReader {
 
   setReservation(clientId: number, positionId: number, locked: number, at: string): void;
 
+  /** Sets (or with `cap: null` lifts) a buyer's cap and appends its movement, delta included. */
+  setBuyerCap(change: BuyerCapChange): void;
+
   /** Creates or updates a forward order; items are matched by identifier, never deleted. */
   upsertForwardOrder(input: NewForwardOrder): ForwardOrder;
 
@@ -343,8 +415,21 @@ export interface StorageTx extends StorageReader {
     patch: { status: DeliveryStatus; attempts?: number; nextAttemptAt?: string; lastError?: string | null },
     at: string,
   ): void;
-  /** Marks up to `limit` pending deliveries due by `now` as in flight and answers them. */
-  claimDueDeliveries(now: string, limit: number): readonly WebhookDelivery[];
+  /**
+   * Leases up to `limit` deliveries to `owner` and answers them: pending ones due by `now`, and
+   * in-flight ones whose lease has expired (their dispatcher died). A live lease is never taken.
+   */
+  claimDueDeliveries(claim: DeliveryClaim): readonly WebhookDelivery[];
+  /** Extends the leases `owner` holds on `ids` to `leaseExpiresAt`; answers how many it still held. */
+  renewDeliveryLeases(owner: string, ids: readonly number[], leaseExpiresAt: string): number;
+  /** Gives back, unsent, the leases `owner` holds on `ids`: those deliveries are pending and due at `at` again. */
+  releaseDeliveries(owner: string, ids: readonly number[], at: string): number;
+  /**
+   * Writes a send's outcome and releases the lease, only if `owner` still holds it; answers
+   * false (and writes nothing) when the lease expired and another dispatcher took the delivery.
+   */
+  settleDelivery(id: number, owner: string, settlement: DeliverySettlement, at: string): boolean;
+  insertDeliveryAttempt(attempt: NewDeliveryAttempt): DeliveryAttempt;
 }
 
 /** A point in the commit order, taken with `commitMark()` before a request's first read or write. */

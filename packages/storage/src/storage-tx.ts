@@ -1,4 +1,5 @@
 import type { StorageTx } from "@dropgate/core-domain";
+import { buyerCapRepository } from "./repositories/buyer-caps.js";
 import { catalogueRepository } from "./repositories/catalogue.js";
 import { clientRepository } from "./repositories/clients.js";
 import { forwardOrderRepository } from "./repositories/forward-orders.js";
@@ -27,6 +28,7 @@ export function createStorageTx(sql: PreparedStatements): StorageTx {
     ...purchaseOrderRepository(sql),
     ...shipmentRepository(sql),
     ...reservationRepository(sql),
+    ...buyerCapRepository(sql),
     ...forwardOrderRepository(sql),
     ...shippingRepository(sql),
     ...vendorSettingsRepository(sql),

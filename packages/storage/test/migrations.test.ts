@@ -15,6 +15,8 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 const EXPECTED_TABLES = [
   "access_tokens",
+  "buyer_cap_movements",
+  "buyer_caps",
   "carriers",
   "clients",
   "disposition_events",
@@ -35,6 +37,7 @@ const EXPECTED_TABLES = [
   "units",
   "vendor_settings",
   "webhook_deliveries",
+  "webhook_delivery_attempts",
   "webhook_subscriptions",
 ];
 

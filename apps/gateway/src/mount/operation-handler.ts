@@ -9,6 +9,7 @@ import {
 } from "@dropgate/dialect-kit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { DialectRuntime } from "./dialect-runtime.js";
+import { bodyText, unreadableText } from "./body-text.js";
 import { renderInvalid, renderProblem } from "./render-problem.js";
 import { routeHintsOf } from "./route-rewrite.js";
 import { validatePart } from "./validate.js";
@@ -91,7 +92,7 @@ export function operationHandler(
 
       let requestMediaType: string | undefined;
       const raw = request.body;
-      if (typeof raw === "string") {
+      if (raw instanceof Uint8Array) {
         const consumes = operation.consumes ?? [runtime.defaultMediaType];
         const sent = mediaTypeEssence(request.headers["content-type"]);
         const codec = sent === undefined ? undefined : runtime.codecFor(sent);
@@ -105,10 +106,13 @@ export function operationHandler(
           });
         }
         requestMediaType = codec.mediaType;
+        const text = bodyText(raw);
         try {
-          decoded = codec.decode(raw, operation.codecHints?.[codec.mediaType]?.decode);
+          decoded = codec.decode(text.text, operation.codecHints?.[codec.mediaType]?.decode);
         } catch (error) {
           if (!(error instanceof CodecError)) throw error;
+          // Bytes that are not UTF-8 are the first thing wrong with such a body.
+          if (!text.utf8) return problem(unreadableText(undefined, text)!);
           return problem({
             kind: "bad_request",
             status: 400,
@@ -118,6 +122,8 @@ export function operationHandler(
             ...(error.position === undefined ? {} : { position: error.position }),
           });
         }
+        const unreadable = unreadableText(decoded, text);
+        if (unreadable !== undefined) return problem(unreadable);
       }
 
       let client: unknown = null;

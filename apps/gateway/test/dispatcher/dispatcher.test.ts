@@ -4,7 +4,7 @@ import {
   claimDueDeliveries,
   createClient,
   createUnit,
-  FIRST_RETRY_DELAY_MS,
+  DEFAULT_RETRY_DELAYS_MS,
   moveUnit,
   placeOrder,
   recordShipment,
@@ -97,7 +97,7 @@ describe("webhook dispatcher: disposition updates", () => {
 
     expect(await dispatcher.drainOnce()).toBe(1);
     expect(world.delivery(id)).toMatchObject({ status: "pending", attempts: 1, lastError: "HTTP 500: busy" });
-    expect(new Date(world.delivery(id).nextAttemptAt).getTime() - world.ctx.now().getTime()).toBe(FIRST_RETRY_DELAY_MS);
+    expect(new Date(world.delivery(id).nextAttemptAt).getTime() - world.ctx.now().getTime()).toBe(DEFAULT_RETRY_DELAYS_MS[0]);
     expect(await dispatcher.drainOnce()).toBe(0);
 
     untilDue(id);
@@ -137,21 +137,27 @@ describe("webhook dispatcher: disposition updates", () => {
     expect(receiver.requests).toHaveLength(7);
   });
 
-  it("requeues deliveries a crashed dispatcher left in flight, and a new dispatcher delivers them", async () => {
+  it("takes over, once their lease has run out, deliveries a crashed dispatcher left in flight, and never before", async () => {
     const receiver = await world.receiver();
     world.subscribe(receiver.url);
     world.moveNewUnit("LP1");
     world.moveNewUnit("LP2");
     // A dispatcher claims them and dies before sending or recording anything.
-    expect(must(claimDueDeliveries(world.ctx, { limit: 10 }))).toHaveLength(2);
-    expect(world.deliveries().map((d) => d.status)).toEqual(["in_flight", "in_flight"]);
+    expect(must(claimDueDeliveries(world.ctx, { owner: "crashed", limit: 10, leaseMs: 60_000 }))).toHaveLength(2);
+    expect(world.deliveries().map((d) => [d.status, d.leaseOwner])).toEqual([
+      ["in_flight", "crashed"],
+      ["in_flight", "crashed"],
+    ]);
 
     const restarted = world.dispatcher();
-    expect(world.deliveries().map((d) => d.status)).toEqual(["pending", "pending"]);
+    world.advance(59_999);
+    expect(await restarted.drainOnce()).toBe(0);
+    expect(receiver.requests).toHaveLength(0);
+    world.advance(1);
     expect(await restarted.drainOnce()).toBe(2);
-    expect(world.deliveries().map((d) => [d.status, d.attempts])).toEqual([
-      ["delivered", 1],
-      ["delivered", 1],
+    expect(world.deliveries().map((d) => [d.status, d.attempts, d.leaseOwner])).toEqual([
+      ["delivered", 1, null],
+      ["delivered", 1, null],
     ]);
     expect(receiver.requests.map((r) => (r.body as { optiturn_lp: string }).optiturn_lp).sort()).toEqual(["LP1", "LP2"]);
   });
@@ -286,8 +292,8 @@ describe("webhook dispatcher: several dispatchers, stopping, logs", () => {
     for (let n = 1; n <= 12; n += 1) world.moveNewUnit(`LP${n}`);
     const second = await openStorage({ path: world.storage.path });
     try {
-      const a = world.dispatcher({ batchSize: 3, concurrency: 2 });
-      const b = world.dispatcher({ ctx: { store: second, now: world.ctx.now }, batchSize: 3, concurrency: 2 });
+      const a = world.dispatcher({ concurrency: 3 });
+      const b = world.dispatcher({ ctx: { store: second, now: world.ctx.now }, concurrency: 3 });
       const rounds: number[][] = [];
       for (;;) {
         const round = await Promise.all([a.drainOnce(), b.drainOnce()]);

@@ -35,7 +35,6 @@ describe("POST /batch/orders", () => {
         sampleOrder("B-2", [{ sku: "PTBQ121308", quantity: 2 }]),
         noBrand,
         sampleOrder("B-1", [{ sku: "PTBQ121308", quantity: 1 }]),
-        { ...sampleOrder("B-5"), order_items: Array.from({ length: 126 }, () => sampleOrder("x").order_items[0]) },
         "not an order",
         sampleOrder("B-7", [{ sku: "PTBQ121308", quantity: 1 }]),
       ],
@@ -45,10 +44,9 @@ describe("POST /batch/orders", () => {
     expect(answer.body).toEqual([
       { client_identifier: "B-1", status: "created", message: null },
       { client_identifier: "B-2", status: "created", message: "rejected: Insufficient Quantity for: B-2-1 - PTBQ121308(N)" },
-      { client_identifier: "B-3", status: "invalid", message: "Validation failed: orders.2.brand is missing." },
+      { client_identifier: "B-3", status: "invalid", message: "root is missing required keys: brand." },
       { client_identifier: "B-1", status: "invalid", message: "Order with identifier B-1 already exists. Order is in status 'accepted'." },
-      { client_identifier: "B-5", status: "invalid", message: "The maximum number of items in an order is 125. Please try again with a smaller number of items." },
-      { status: "invalid", message: "Validation failed: orders.5 must be an object." },
+      { status: "invalid", message: "Validation failed: orders.4 must be an object." },
       { client_identifier: "B-7", status: "created", message: null },
     ]);
     expect(available("PTBQ121308")).toBe(0);

@@ -1,7 +1,7 @@
 import { placeOrder } from "@dropgate/core-domain";
 import type { ListingEnvelope, ListingsPage, MessageBody } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
-import { anHourAgo, fixture, type OptoroWorld, startOptoro, unwrap } from "./support/optoro-world.js";
+import { anHourAgo, fixture, type OptoroWorld, startOptoro, unwrap, parameterMissing, queryErrorBody } from "./support/optoro-world.js";
 
 let world: OptoroWorld;
 afterEach(() => world?.close());
@@ -98,7 +98,7 @@ describe("GET /listings", () => {
     ];
     for (const [query, status, message] of cases) {
       const answer = await buyer.call<MessageBody>("GET", "/listings", { query });
-      expect([answer.status, answer.body]).toEqual([status, { message }]);
+      expect([answer.status, answer.body]).toEqual([status, queryErrorBody(message)]);
     }
   });
 
@@ -129,7 +129,7 @@ describe("GET /listings/{id}", () => {
     const buyer = await world.buyer("buyer");
     world.stock({ sku: "UNIT-1", condition: "N", channel: "rts_drop_ship", onHand: 3 });
     const noCondition = await buyer.call("GET", "/listings/UNIT-1");
-    expect([noCondition.status, noCondition.body]).toEqual([400, { message: "param is missing or the value is empty: condition" }]);
+    expect([noCondition.status, noCondition.body]).toEqual([400, parameterMissing("condition")]);
     for (const query of [{ condition: "A" }, { condition: "N", channel: "b2b" }]) {
       const missing = await buyer.call("GET", "/listings/UNIT-1", { query });
       expect([missing.status, missing.body]).toEqual([404, { message: "Listing cannot be found" }]);

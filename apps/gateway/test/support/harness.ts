@@ -1,5 +1,6 @@
 import type { UseCaseContext } from "@dropgate/core-domain";
 import { createTestStorage, type TestStorage } from "@dropgate/storage/testing";
+import { DEFAULT_DISPATCH } from "../../src/dispatcher/webhook-dispatcher.js";
 import type { GatewayDialect } from "../../src/mount/dialect-runtime.js";
 import type { FastifyInstance } from "fastify";
 import type { GatewayConfig } from "../../src/config.js";
@@ -64,7 +65,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logLevel: "info",
     trustProxy: false,
     shutdownTimeoutMs: 10_000,
-    dispatcher: { enabled: false, pollIntervalMs: 1000 },
+    dispatcher: { ...DEFAULT_DISPATCH, enabled: false },
     ...options.config,
   };
   try {

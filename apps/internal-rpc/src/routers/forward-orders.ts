@@ -6,13 +6,27 @@ import { PageInput, pageOf } from "../paging.js";
 import { protectedProcedure, router } from "../trpc.js";
 
 export const forwardOrdersRouter = router({
+  /**
+   * Forward orders, optionally of one sender and matching what a returned unit carries: the order
+   * identifier, an item's tracking or return tracking number, upc or sku (item filters hold for one
+   * same item).
+   */
   search: protectedProcedure
-    .input(PageInput.extend({ client: ClientRef.optional() }).default({ limit: 50 }))
+    .input(
+      PageInput.extend({
+        client: ClientRef.optional(),
+        identifier: z.string().min(1).optional(),
+        trackingNumber: z.string().min(1).optional(),
+        upc: z.string().min(1).optional(),
+        sku: z.string().min(1).optional(),
+      }).default({ limit: 50 }),
+    )
     .output(pageOf(ForwardOrder))
     .query(({ ctx, input }) =>
       ctx.store.read((r) => {
-        const clientId = input.client === undefined ? undefined : resolveClient(r, input.client).id;
-        return r.listForwardOrders({ afterId: input.afterId, limit: input.limit, clientId });
+        const { client, ...query } = input;
+        const clientId = client === undefined ? undefined : resolveClient(r, client).id;
+        return r.listForwardOrders({ ...query, clientId });
       }),
     ),
 

@@ -1,6 +1,9 @@
 import {
   AdjustStockInput,
   adjustStock,
+  BuyerCap,
+  BuyerCapMovement,
+  clearBuyerCaps,
   Channel,
   Id,
   LedgerMovement,
@@ -14,6 +17,7 @@ import {
 } from "@dropgate/core-domain";
 import { z } from "zod";
 import { BatchOutcome, batchOf } from "../bulk.js";
+import { ClientRef, resolveClient } from "../client-ref.js";
 import { found, unwrap } from "../domain-failure.js";
 import { PageInput, pageOf } from "../paging.js";
 import { protectedProcedure, router } from "../trpc.js";
@@ -58,6 +62,40 @@ export const stockRouter = router({
         return r.listMovements(input.positionId, { afterId: input.afterId, limit: input.limit });
       }),
     ),
+
+  /** Buyers' give-backs: caps on what one buyer sees and may order of a shared position. */
+  caps: protectedProcedure
+    .input(z.object({ client: ClientRef.optional(), positionId: Id.optional() }).default({}))
+    .output(z.array(BuyerCap).readonly())
+    .query(({ ctx, input }) =>
+      ctx.store.read((r) =>
+        r.listBuyerCaps({
+          ...(input.client === undefined ? {} : { clientId: resolveClient(r, input.client).id }),
+          ...(input.positionId === undefined ? {} : { positionIds: [input.positionId] }),
+        }),
+      ),
+    ),
+
+  /** The audited changes of one buyer's caps, oldest first. */
+  capMovements: protectedProcedure
+    .input(z.object({ client: ClientRef, positionId: Id.optional() }))
+    .output(z.array(BuyerCapMovement).readonly())
+    .query(({ ctx, input }) => ctx.store.read((r) => r.listBuyerCapMovements(resolveClient(r, input.client).id, input.positionId))),
+
+  /** Lifts a buyer's cap on one position, or all of its caps: it sees the whole available quantity again. */
+  clearCaps: protectedProcedure
+    .input(z.object({ client: ClientRef, positionId: Id.optional(), reason: z.string().max(256).optional() }))
+    .output(z.object({ cleared: z.array(BuyerCap).readonly() }))
+    .mutation(({ ctx, input }) => {
+      const client = ctx.store.read((r) => resolveClient(r, input.client));
+      return unwrap(
+        clearBuyerCaps(ctx, {
+          clientId: client.id,
+          ...(input.positionId === undefined ? {} : { positionId: input.positionId }),
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+        }),
+      );
+    }),
 
   /** One batch of a bulk stock import, written in one transaction. */
   importBatch: protectedProcedure

@@ -1,9 +1,12 @@
 import {
   CreateSubscriptionInput,
   createSubscription,
+  DeliveryAttempt,
   DeliveryStatus,
   Id,
+  listDeliveryAttempts,
   retryDelivery,
+  retryFailedDeliveries,
   setSubscriptionActive,
   WebhookDelivery,
   WebhookSubscription,
@@ -55,4 +58,16 @@ export const webhooksRouter = router({
     .input(z.object({ id: Id }))
     .output(WebhookDelivery)
     .mutation(({ ctx, input }) => unwrap(retryDelivery(ctx, input))),
+
+  /** Puts every failed delivery of one subscription back in the queue, each with a fresh set of retries. */
+  retrySubscription: protectedProcedure
+    .input(z.object({ subscriptionId: Id }))
+    .output(z.object({ count: z.int().min(0) }))
+    .mutation(({ ctx, input }) => unwrap(retryFailedDeliveries(ctx, input))),
+
+  /** Every HTTP exchange of one delivery with its endpoint: time, status, latency, outcome, error. */
+  attempts: protectedProcedure
+    .input(z.object({ id: Id }))
+    .output(z.array(DeliveryAttempt).readonly())
+    .query(({ ctx, input }) => unwrap(listDeliveryAttempts(ctx, input))),
 });

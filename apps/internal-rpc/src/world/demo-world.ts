@@ -19,7 +19,8 @@ function units(sku: string, upc: string, condition: Condition, disposition: stri
 
 /**
  * The built-in demo world: a drop-ship vendor with vendor-managed products, an Optoro buyer,
- * a Rewix buyer with ecredit and stock worth reserving, operator-held units in several conditions, two lots with their
+ * a Rewix buyer with ecredit and stock worth reserving, a retailer that sends forward orders,
+ * operator-held units in several conditions, two lots with their
  * manifests, ship classes and carriers. Loading it again changes nothing.
  */
 export const demoWorld: WorldFileInput = {
@@ -27,6 +28,8 @@ export const demoWorld: WorldFileInput = {
     { name: "acme-vendor", dialect: "retailops", scope: "vendor", vendorId: "27", vendorName: "Acme" },
     { name: "demo-buyer", dialect: "optoro", scope: "buyer" },
     { name: "rewix-buyer", dialect: "rewix", scope: "buyer", ecreditCents: 50_000, autoConfirm: true },
+    // A retailer sending its forward orders (Optoro Forward Orders, POST /optoro/orders/forward_orders).
+    { name: "demo-retailer", dialect: "optoro", scope: "forward_order_sender" },
   ],
   products: [
     { sku: "ACME-ABC123", upc: "012345678905", brand: "Acme", title: "Acme 20V Cordless Drill", vendorId: "27", vpc: "ABC123" },

@@ -6,6 +6,7 @@ export const ForwardOrderLabel = z.object({
   name: z.string().min(1),
   value: z.string(),
 });
+export type ForwardOrderLabel = z.infer<typeof ForwardOrderLabel>;
 
 export const ForwardOrderItem = z.object({
   identifier: z.string().min(1),

@@ -48,10 +48,45 @@ export const WebhookDelivery = z.object({
   attempts: z.int().min(0),
   nextAttemptAt: Timestamp,
   lastError: z.string().nullable(),
+  /** The dispatcher holding the in-flight claim, and until when; null when nobody holds it. */
+  leaseOwner: z.string().nullable(),
+  leaseExpiresAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/**
+ * What one HTTP exchange of a send came to. `token_rejected` is the oauth2 endpoint's 401 that
+ * makes the sender fetch a new token and post again at once; every other non-delivered outcome
+ * ends the send and spends one retry.
+ */
+export const AttemptOutcome = z.enum([
+  "delivered",
+  "token_rejected",
+  "http_error",
+  "timeout",
+  "connection_error",
+  "token_error",
+  "unsendable",
+]);
+export type AttemptOutcome = z.infer<typeof AttemptOutcome>;
+
+/** One recorded HTTP exchange with a client endpoint (or the reason none could be made). */
+export const DeliveryAttempt = z.object({
+  id: Id,
+  deliveryId: Id,
+  /** Which send of the delivery it belongs to (1 is the first; a 401 retry shares its send's number). */
+  attempt: z.int().min(1),
+  startedAt: Timestamp,
+  latencyMs: z.int().min(0),
+  httpStatus: z.int().nullable(),
+  outcome: AttemptOutcome,
+  error: z.string().nullable(),
+  /** The dispatcher that made it. */
+  dispatcher: z.string(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
 
 /** A subscription as shown back to operators: its endpoint secrets masked, never echoed. */
 export function withMaskedAuth(subscription: WebhookSubscription): WebhookSubscription {

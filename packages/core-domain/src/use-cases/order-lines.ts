@@ -1,6 +1,7 @@
 import type { Order } from "../model/order.js";
 import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
+import { restoreBuyerCap } from "./buyer-caps.js";
 import { updateLine } from "./order-progress.js";
 import { moveStock } from "./stock-movements.js";
 
@@ -15,8 +16,10 @@ export function releaseLine(tx: StorageTx, order: Order, orderItemId: number, qu
   const item = tx.getOrder(order.id)!.items.find((i) => i.id === orderItemId)!;
   const position = item.positionId === null ? undefined : tx.getPositionById(item.positionId);
   if (position) {
-    const released = moveStock(tx, position, { allocated: -quantity }, "cancellation", { type: "order", ref: String(order.id) }, at);
+    const cause = { type: "order", ref: String(order.id) };
+    const released = moveStock(tx, position, { allocated: -quantity }, "cancellation", cause, at);
     if (!released.ok) return released;
+    restoreBuyerCap(tx, order.clientId, position.id, quantity, cause, at);
   }
   const line = updateLine(
     tx,

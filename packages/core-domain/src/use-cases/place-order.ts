@@ -3,9 +3,11 @@ import type { UseCaseContext } from "../context.js";
 import { Address } from "../model/address.js";
 import type { Order, Shortage } from "../model/order.js";
 import { Cents, Channel, Id, ListingCondition, PositiveQuantity, Sku } from "../model/primitives.js";
+import { visibleQuantity } from "../model/buyer-cap.js";
 import { availableOf, type StockPosition } from "../model/stock.js";
 import type { NewOrderItem, StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
+import { drawOnBuyerCap } from "./buyer-caps.js";
 import { raisePurchaseOrdersIn } from "./purchase-orders.js";
 import { moveStock } from "./stock-movements.js";
 import { runInTransaction } from "./transaction.js";
@@ -49,6 +51,12 @@ export const PlaceOrderInput = z.object({
   signatureRequired: z.boolean().nullish(),
   packingSlipIdentifier: z.string().nullish(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The dialect refuses the order as sent (an address it cannot ship to, a payment mode the order
+   * cannot have), in its own words: the order is stored as rejected with this reason and nothing
+   * is taken, so a replay finds it like any rejected order.
+   */
+  refusal: z.string().min(1).max(512).optional(),
 });
 export type PlaceOrderInput = z.input<typeof PlaceOrderInput>;
 type PlaceOrderItemInput = z.input<typeof PlaceOrderItemInput>;
@@ -83,7 +91,11 @@ function findPosition(tx: StorageTx, ref: PlaceOrderItemInput["ref"], channel: s
   return "positionId" in ref ? tx.getPositionById(ref.positionId) : tx.getPosition({ sku: ref.sku, condition: ref.condition, channel });
 }
 
-/** Decides every line against stock, counting lines that share a position and the buyer's locks. */
+/**
+ * Decides every line against stock, counting lines that share a position and the buyer's locks.
+ * What the buyer may take beyond its own locks is the available quantity under its own cap
+ * (a give-back of this buyer; another buyer's cap never counts here).
+ */
 function planLines(tx: StorageTx, input: PlaceOrderInput): PlannedLine[] {
   const left = new Map<number, { available: number; locked: number }>();
   return input.items.map((item) => {
@@ -92,7 +104,7 @@ function planLines(tx: StorageTx, input: PlaceOrderInput): PlannedLine[] {
     let budget = left.get(position.id);
     if (!budget) {
       const locked = tx.getReservation(input.clientId, position.id)?.locked ?? 0;
-      budget = { available: availableOf(position), locked };
+      budget = { available: visibleQuantity(availableOf(position), tx.getBuyerCap(input.clientId, position.id)?.cap), locked };
       left.set(position.id, budget);
     }
     const fromReservation = Math.min(budget.locked, item.quantity);
@@ -122,12 +134,14 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
 
   const planned = planLines(tx, input);
   const unknown = planned.findIndex((l) => !l.position);
-  if (input.fill === "available" && unknown >= 0) {
+  if (input.fill === "available" && unknown >= 0 && input.refusal === undefined) {
     return err("NOT_FOUND", "Unknown stock item", { field: `items.${unknown}.ref` });
   }
-  const shortages = planned.filter((l) => l.granted < l.requested).map(shortageOf);
+  const shortages = input.refusal === undefined ? planned.filter((l) => l.granted < l.requested).map(shortageOf) : [];
   const rejected =
-    (input.fill === "all_or_nothing" && shortages.length > 0) || planned.every((l) => l.granted === 0);
+    input.refusal !== undefined ||
+    (input.fill === "all_or_nothing" && shortages.length > 0) ||
+    planned.every((l) => l.granted === 0);
   const lines = rejected ? planned : planned.filter((l) => l.granted > 0);
   const needsPayment = input.payment === "required" || (input.payment === "lots" && lines.some((l) => l.position?.kind === "lot"));
   const status = rejected ? "rejected" : needsPayment ? "pending_payment" : "accepted";
@@ -173,7 +187,7 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     signatureRequired: input.signatureRequired ?? null,
     packingSlipIdentifier: input.packingSlipIdentifier ?? null,
     shortages: rejected ? shortages : [],
-    rejectReason: null,
+    rejectReason: rejected ? (input.refusal ?? null) : null,
     attributes: input.attributes ?? {},
     items,
     at,
@@ -189,6 +203,7 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     }
     const taken = moveStock(tx, position, { allocated: line.granted, reserved: -line.fromReservation }, "allocation", cause, at);
     if (!taken.ok) return taken;
+    drawOnBuyerCap(tx, input.clientId, position.id, line.granted - line.fromReservation, cause, at);
   }
   if (status === "accepted") raisePurchaseOrdersIn(tx, order, at);
   // Nothing after insertOrder changes the order row or its lines, so no re-read is needed.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { UseCaseContext } from "../context.js";
 import { Channel, DEFAULT_CHANNEL, ListingCondition, Quantity, Sku, Cents } from "../model/primitives.js";
 import { Product, type ProductInput } from "../model/product.js";
-import { availableOf, LotDetails, StockKind, type StockPosition } from "../model/stock.js";
+import { LotDetails, StockKind, type StockPosition } from "../model/stock.js";
 import type { StorageTx } from "../port.js";
 import { err, ok, type Result } from "../result.js";
 import { ensurePosition, moveStock } from "./stock-movements.js";
@@ -143,40 +143,6 @@ export function adjustStock(ctx: UseCaseContext, raw: AdjustStockInput): Result<
       return err("VALIDATION", "A lot is sold whole: its quantity is 0 or 1", { field: "delta" });
     }
     const moved = moveStock(tx, position, { onHand: input.delta }, "adjustment", { type: "adjustment", ref: input.reason }, at);
-    if (!moved.ok) return moved;
-    return ok(tx.getPositionById(position.id)!);
-  });
-}
-
-export const ReduceAvailableInput = z.object({
-  sku: Sku,
-  condition: ListingCondition,
-  channel: Channel,
-  quantity: Quantity,
-  clientId: z.int().min(1).optional(),
-});
-export type ReduceAvailableInput = z.input<typeof ReduceAvailableInput>;
-
-/**
- * A buyer gives back stock it no longer wants on its channel (Optoro PUT /listings/{id}): the new
- * available quantity, only downwards. Above the current one → VALIDATION with `details.current`.
- */
-export function reduceAvailable(ctx: UseCaseContext, raw: ReduceAvailableInput): Result<StockPosition> {
-  const valid = validateInput(ReduceAvailableInput, raw);
-  if (!valid.ok) return valid;
-  const input = valid.value;
-  return runInTransaction(ctx, (tx, at) => {
-    const position = tx.getPosition(input);
-    if (!position) return err("NOT_FOUND", `Listing ${input.sku}(${input.condition}) not found in ${input.channel}`, { field: "id" });
-    const current = availableOf(position);
-    if (input.quantity > current) {
-      return err("VALIDATION", `Requested quantity should be less than current listing quantity: ${current}`, {
-        field: "quantity",
-        details: { current },
-      });
-    }
-    const cause = { type: "buyer_release", ref: input.clientId === undefined ? "" : String(input.clientId) };
-    const moved = moveStock(tx, position, { onHand: input.quantity - current }, "adjustment", cause, at);
     if (!moved.ok) return moved;
     return ok(tx.getPositionById(position.id)!);
   });

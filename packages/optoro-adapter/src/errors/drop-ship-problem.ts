@@ -1,5 +1,6 @@
 import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
-import { message } from "./respond.js";
+import { isMissingParamMessage } from "../wire/requests.js";
+import { message, parameterMissing } from "./respond.js";
 
 /*
  * The one place where gateway-detected problems become Drop Ship answers (optoro.md §2.9):
@@ -16,9 +17,13 @@ const BEARER_CHALLENGE = 'Bearer realm="optoro-drop-ship"';
 /** Renders a gateway-detected problem in the Drop Ship envelope. */
 export function renderDropShipProblem(problem: RequestProblem): OperationResponse {
   switch (problem.kind) {
-    case "validation":
-      // The query, path and header schemas word their issues as Optoro does (requests.ts).
-      return message(problem.location === "body" ? 422 : 400, problem.detail ?? problem.message);
+    case "validation": {
+      // The query, path and header schemas word their issues as Optoro does (requests.ts); a
+      // missing query parameter is Rails' own body, which clients of the real service parse.
+      const text = problem.detail ?? problem.message;
+      if (problem.location === "query" && isMissingParamMessage(text)) return parameterMissing(text);
+      return message(problem.location === "body" ? 422 : 400, text);
+    }
     case "bad_request":
       return message(400, problem.message);
     case "unauthorized":

@@ -1,11 +1,20 @@
-import { availableOf, type LotDetails, type ManifestItem, type StockPosition } from "@dropgate/core-domain";
+import {
+  availableOf,
+  buyerCapsOn,
+  type LotDetails,
+  type ManifestItem,
+  type StockPosition,
+  type StorageReader,
+  visibleQuantity,
+} from "@dropgate/core-domain";
 import type { WireListing, WireLot, WireManifestItem } from "../wire/listing.js";
 import { omitNull } from "./omit-null.js";
 
 /*
  * A listing is a stock position seen by a buyer: `identifier` is the sku (or lot name),
  * `quantity` what can still be promised (available = on hand − allocated − reserved), and `lot`
- * is present only for lot positions (optoro.md §2.3).
+ * is present only for lot positions (optoro.md §2.3). A buyer's own give-back (its cap) lowers
+ * what that buyer's listing shows, and only that buyer's.
  */
 
 function toWireManifestItem(item: ManifestItem): WireManifestItem {
@@ -32,21 +41,22 @@ function toWireLot(lot: LotDetails, position: StockPosition): WireLot {
 }
 
 /**
- * The quantity a listing shows. A lot is sold whole, so its listing shows 1 while it can be
- * ordered and 0 once it is taken ("always 1 for lots" describes an available lot).
+ * The quantity a listing shows, under the buyer's cap when it has one. A lot is sold whole, so
+ * its listing shows 1 while it can be ordered and 0 once it is taken ("always 1 for lots"
+ * describes an available lot).
  */
-export function listingQuantity(position: StockPosition): number {
-  const available = Math.max(0, availableOf(position));
+export function listingQuantity(position: StockPosition, cap?: number): number {
+  const available = visibleQuantity(availableOf(position), cap);
   return position.kind === "lot" ? Math.min(available, 1) : available;
 }
 
-/** Maps a stock position to Optoro's listing object. */
-export function toWireListing(position: StockPosition): WireListing {
+/** Maps a stock position to Optoro's listing object, as the buyer with `cap` on it sees it. */
+export function toWireListing(position: StockPosition, cap?: number): WireListing {
   const listing: WireListing = {
     identifier: position.sku,
     condition: position.condition,
     channel: position.channel,
-    quantity: listingQuantity(position),
+    quantity: listingQuantity(position, cap),
     created_at: position.createdAt,
     updated_at: position.updatedAt,
   };
@@ -56,4 +66,10 @@ export function toWireListing(position: StockPosition): WireListing {
     return { ...listing, lot: toWireLot(lot, position) };
   }
   return listing;
+}
+
+/** A page of positions as one buyer's listings: its caps on them are read in one statement. */
+export function toBuyerListings(reader: StorageReader, clientId: number, positions: readonly StockPosition[]): WireListing[] {
+  const caps = buyerCapsOn(reader, clientId, positions);
+  return positions.map((position) => toWireListing(position, caps.get(position.id)));
 }

@@ -1,5 +1,6 @@
 import type { Order, PlaceOrderOutcome, Shortage } from "@dropgate/core-domain";
 import type { BatchOrderResult, OrderAcceptedBody, OrderNotCreatedBody, OrderRejectedBody, ShortOrderItem } from "../wire/order-answers.js";
+import { MAX_ITEMS_PER_ORDER, TOO_MANY_ITEMS_REASON } from "../wire/order-request.js";
 import { omitNull } from "./omit-null.js";
 import { insufficientQuantityReason } from "./shortage-reason.js";
 
@@ -76,4 +77,28 @@ export function toBatchResult(clientIdentifier: string | undefined, answer: Orde
     case 422:
       return { ...base, status: "invalid", message: answer.body.reason.endsWith(".") ? answer.body.reason : `${answer.body.reason}.` };
   }
+}
+
+/** The client identifier a raw order names, when it names one as a string. */
+export function rawClientIdentifier(raw: unknown): string | undefined {
+  if (typeof raw !== "object" || raw === null || !("client_identifier" in raw)) return undefined;
+  const value = (raw as { client_identifier: unknown }).client_identifier;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * A batch holding an order over the item limit is refused whole, as Optoro's 422 (optoro.md
+ * §2.7): nothing is placed, and the answer names each such order with Optoro's text (no trailing
+ * period, as the document). Empty when every order is within the limit.
+ */
+export function oversizedBatchOrders(orders: readonly unknown[]): BatchOrderResult[] {
+  return orders
+    .filter((raw) => {
+      const items = typeof raw === "object" && raw !== null ? (raw as { order_items?: unknown }).order_items : undefined;
+      return Array.isArray(items) && items.length > MAX_ITEMS_PER_ORDER;
+    })
+    .map((raw) => {
+      const clientIdentifier = rawClientIdentifier(raw);
+      return { ...(clientIdentifier === undefined ? {} : { client_identifier: clientIdentifier }), status: "invalid", message: TOO_MANY_ITEMS_REASON };
+    });
 }

@@ -1,11 +1,20 @@
-import type { AddressInput, PlaceOrderInput } from "@dropgate/core-domain";
+import type { AddressInput, PlaceOrderInput, StorageReader } from "@dropgate/core-domain";
 import type { BillingAddressRequest, ShippingAddressRequest } from "../wire/address.js";
 import type { OrderItemRequest, OrderRequest } from "../wire/order-request.js";
+import { isDeliverableAddress } from "./us-address.js";
 
 /*
  * order-2 → the spine's PlaceOrderInput. Optoro fills all or nothing (a short line rejects the
  * whole order, §2.6) and asks for payment only for lot orders (pending_payment, §2.8).
+ * Two things reject an order as sent (200 rejected, stored, nothing taken), in Optoro's words
+ * (§2.6 examples): asking to pay later for an order without a lot, and a shipping address that
+ * cannot be shipped to.
  */
+
+/** Optoro's reason for `payment_status: pending` on an order that holds no lot. */
+export const PENDING_PAYMENT_REFUSED = "Order cannot be marked as pending payment";
+/** Optoro's reason for a shipping address that fails the offline checks. */
+export const INVALID_SHIPPING_ADDRESS = "Invalid shipping address";
 
 /** Maps a request address to a core address. */
 export function toCoreAddress(address: BillingAddressRequest | ShippingAddressRequest): AddressInput {
@@ -37,14 +46,38 @@ function toItemInput(item: OrderItemRequest): PlaceOrderInput["items"][number] {
   };
 }
 
-/** Maps a validated order-2 of an authenticated buyer to the spine's order input. */
-export function toPlaceOrderInput(clientId: number, order: OrderRequest): PlaceOrderInput {
+/** Whether a line of the order names a lot listing (a position's kind never changes once it exists). */
+export function orderHoldsLot(reader: StorageReader, order: OrderRequest): boolean {
+  return order.order_items.some((item) => reader.getPosition({ sku: item.sku, condition: item.condition, channel: order.channel })?.kind === "lot");
+}
+
+/** What `payment_status` makes of the order: its payment mode, or a refusal. */
+function paymentOf(order: OrderRequest, holdsLot: boolean): { payment: PlaceOrderInput["payment"]; refusal?: string } {
+  switch (order.payment_status) {
+    case "pending":
+    case "pending_payment":
+      return holdsLot ? { payment: "lots" } : { payment: "lots", refusal: PENDING_PAYMENT_REFUSED };
+    case "complete":
+      return { payment: "none" };
+    default:
+      return { payment: "lots" };
+  }
+}
+
+/**
+ * Maps a validated order-2 of an authenticated buyer to the spine's order input; `holdsLot`
+ * (see `orderHoldsLot`) tells a lot order from a unit order for `payment_status`.
+ */
+export function toPlaceOrderInput(clientId: number, order: OrderRequest, facts: { readonly holdsLot: boolean } = { holdsLot: false }): PlaceOrderInput {
+  const { payment, refusal: paymentRefusal } = paymentOf(order, facts.holdsLot);
+  const refusal = paymentRefusal ?? (isDeliverableAddress(order.shipping_address) ? undefined : INVALID_SHIPPING_ADDRESS);
   return {
     clientId,
     clientIdentifier: order.client_identifier,
     channel: order.channel,
     fill: "all_or_nothing",
-    payment: "lots",
+    payment,
+    ...(refusal === undefined ? {} : { refusal }),
     items: order.order_items.map(toItemInput),
     billingAddress: toCoreAddress(order.billing_address),
     shippingAddress: toCoreAddress(order.shipping_address),

@@ -1,8 +1,8 @@
-import { DEFAULT_CHANNEL, type StockPosition, type UseCaseContext, reduceAvailable } from "@dropgate/core-domain";
+import { DEFAULT_CHANNEL, type StockPosition, type UseCaseContext, giveBack } from "@dropgate/core-domain";
 import { describeIssues } from "../errors/describe-issues.js";
 import { renderDomainError } from "../errors/domain-error.js";
 import { message, respond } from "../errors/respond.js";
-import { toWireListing } from "../mapping/listing.js";
+import { toBuyerListings } from "../mapping/listing.js";
 import { ListingEnvelope, ListingQuantityUpdate, ListingsPage, ListingUpdatedBody } from "../wire/listing.js";
 import type { WireCondition } from "../wire/primitives.js";
 import { IdParams, ListingShowQuery, ListingsQuery } from "../wire/requests.js";
@@ -51,7 +51,7 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
       handle: ({ query, client }, ctx) =>
         servePage(deps.cursors, ctx, { resource: "listings", clientId: client.id, query }, (r, window) => {
           const page = r.listPositions({ channel: query.channel, condition: query.condition, ...window });
-          return { ...page, rows: page.rows.map(toWireListing) };
+          return { ...page, rows: toBuyerListings(r, client.id, page.rows) };
         }),
     }),
     dropShipOperation({
@@ -68,10 +68,11 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
         ...COMMON_ERRORS,
         404: messageResponse(LISTING_NOT_FOUND),
       },
-      handle: ({ params, query }, ctx) => {
+      handle: ({ params, query, client }, ctx) => {
         const [position] = listingsOf(ctx, params.id, query.condition, query.channel);
         if (!position) return message(404, LISTING_NOT_FOUND);
-        return respond(200, { listing: toWireListing(position) });
+        const [listing] = ctx.store.read((r) => toBuyerListings(r, client.id, [position]));
+        return respond(200, { listing });
       },
     }),
     dropShipOperation({
@@ -80,7 +81,7 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
       path: "/listings/:id",
       summary: "Update Listing quantity",
       description:
-        "The buyer gives back stock it no longer wants on this channel: `quantity` is the new available quantity, never more than the current one.",
+        "The buyer gives back stock it no longer wants on this channel: `quantity` is what this buyer's listing shows from now on, never more than it shows now. Only this buyer's listing (and what it may order) changes; other buyers and the stock itself are untouched.",
       tag: "Listings",
       params: IdParams,
       body: ListingQuantityUpdate,
@@ -100,12 +101,13 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
         if (body.channel === undefined && positions.length > 1) {
           return message(422, `Validation failed: channel is required, ${params.id}(${body.condition}) is listed on several channels`);
         }
-        const reduced = reduceAvailable(ctx, {
+        // Only this buyer's view changes (its cap): listings are shared between buyers.
+        const reduced = giveBack(ctx, {
+          clientId: client.id,
           sku: position.sku,
           condition: position.condition,
           channel: position.channel,
           quantity: body.quantity,
-          clientId: client.id,
         });
         if (!reduced.ok) return renderDomainError(reduced.error, { notFound: LISTING_NOT_FOUND });
         return respond(200, { message: "Listing quantity updated" });

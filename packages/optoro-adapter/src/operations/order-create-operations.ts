@@ -2,7 +2,7 @@
 import type { RequestProblem } from "@dropgate/dialect-kit";
 import { z } from "zod";
 import { message, respond } from "../errors/respond.js";
-import { orderNotCreated, toBatchResult } from "../mapping/order-answer.js";
+import { orderNotCreated, oversizedBatchOrders, toBatchResult } from "../mapping/order-answer.js";
 import { BatchOrdersAnswer, OrderAcceptedBody, OrderNotCreatedBody, OrderRejectedBody } from "../wire/order-answers.js";
 import { CreateOrderBody, MAX_ORDERS_PER_BATCH, OrderRequest } from "../wire/order-request.js";
 import { missingParamMessage } from "../wire/requests.js";
@@ -99,8 +99,11 @@ export function orderCreateOperations(): OptoroOperation[] {
         ...COMMON_ERRORS,
         ...BODY_ERRORS,
         413: messageResponse(BATCH_TOO_LARGE),
+        422: { description: "An order holds more than 125 items: nothing is placed, each such order is named", schema: BatchOrdersAnswer },
       },
       handle: ({ body, client }, ctx) => {
+        const oversized = oversizedBatchOrders(body.orders.map((entry) => (entry instanceof UnfitOrder ? entry.raw : entry)));
+        if (oversized.length > 0) return respond(422, oversized);
         // Each order runs in its own transaction: one bad or short order never undoes another.
         const results = body.orders.map((entry, index) =>
           toBatchResult(

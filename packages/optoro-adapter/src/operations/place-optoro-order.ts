@@ -1,12 +1,11 @@
 import { type UseCaseContext, placeOrder } from "@dropgate/core-domain";
 import type { z } from "zod";
-import { describeIssues } from "../errors/describe-issues.js";
+import { describeOrderIssues, orderIssueWording } from "../errors/order-issues.js";
 import { type OrderAnswer, orderNotCreated, toOrderAnswer } from "../mapping/order-answer.js";
-import { toPlaceOrderInput } from "../mapping/order-request.js";
-import { MAX_ITEMS_PER_ORDER, type OrderRequest } from "../wire/order-request.js";
+import { orderHoldsLot, toPlaceOrderInput } from "../mapping/order-request.js";
+import { type OrderRequest, TOO_MANY_ITEMS_REASON } from "../wire/order-request.js";
 
-/** Optoro's text for an order with too many items (optoro.md §2.6, 422 max_limit_reached). */
-export const TOO_MANY_ITEMS_REASON = `The maximum number of items in an order is ${MAX_ITEMS_PER_ORDER}. Please try again with a smaller number of items`;
+export { TOO_MANY_ITEMS_REASON } from "../wire/order-request.js";
 
 function notCreated(reason: string): OrderAnswer {
   return { status: 422, body: orderNotCreated(reason) };
@@ -21,12 +20,13 @@ export function invalidOrderReason(root: string, issues: readonly z.core.$ZodIss
   const tooMany = issues.some(
     (issue) => issue.code === "too_big" && issue.origin === "array" && issue.path[issue.path.length - 1] === "order_items",
   );
-  return tooMany ? TOO_MANY_ITEMS_REASON : `Validation failed: ${describeIssues(root, issues)}`;
+  return tooMany ? TOO_MANY_ITEMS_REASON : describeOrderIssues(issues, orderIssueWording(root));
 }
 
 /** Places a validated order-2 of a buyer through the spine's `placeOrder`; answers Optoro's 201 / 200 / 422. */
 export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, order: OrderRequest): OrderAnswer {
-  const placed = placeOrder(ctx, toPlaceOrderInput(clientId, order));
+  const holdsLot = ctx.store.read((r) => orderHoldsLot(r, order));
+  const placed = placeOrder(ctx, toPlaceOrderInput(clientId, order, { holdsLot }));
   if (!placed.ok) return notCreated(`Validation failed: ${placed.error.message}`);
   return toOrderAnswer(placed.value);
 }
@@ -52,9 +52,4 @@ export function placeBatchEntry(ctx: UseCaseContext, clientId: number, entry: Or
   return placeOptoroOrder(ctx, clientId, entry);
 }
 
-/** The client identifier a raw order names, when it names one as a string. */
-export function rawClientIdentifier(raw: unknown): string | undefined {
-  if (typeof raw !== "object" || raw === null || !("client_identifier" in raw)) return undefined;
-  const value = (raw as { client_identifier: unknown }).client_identifier;
-  return typeof value === "string" ? value : undefined;
-}
+export { rawClientIdentifier } from "../mapping/order-answer.js";

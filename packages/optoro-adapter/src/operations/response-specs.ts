@@ -1,6 +1,6 @@
 import type { OperationResponseSpec } from "@dropgate/dialect-kit";
 import { z } from "zod";
-import { MessageBody } from "../wire/errors.js";
+import { MessageBody, ParameterMissingBody } from "../wire/errors.js";
 
 /*
  * Response specs shared by the Drop Ship operations, for the OpenAPI document and response
@@ -14,7 +14,10 @@ function messageSpec(description: string): OperationResponseSpec {
 
 /** Failures any authenticated Drop Ship operation may answer. */
 export const COMMON_ERRORS: Readonly<Record<number, OperationResponseSpec>> = {
-  400: messageSpec("Bad Request: a missing or invalid parameter or header, or a body that is not JSON"),
+  400: {
+    description: "Bad Request: a missing query parameter (Rails' ParameterMissing body), an invalid parameter or header, or a body that is not JSON",
+    schema: z.union([ParameterMissingBody, MessageBody]),
+  },
   401: messageSpec("Not Authorized: missing, unknown, expired or revoked access token"),
   403: messageSpec("Forbidden: the client is not a buyer"),
   429: messageSpec("Too many requests"),

@@ -5,6 +5,9 @@ import {
   BATCH_ORDERS_REQUEST,
   BATCH_TOO_LARGE_RESPONSE,
   CREATE_ORDER_REQUEST,
+  FORWARD_ORDERS_REQUEST,
+  FORWARD_ORDERS_SUCCESS,
+  FORWARD_ORDERS_VALIDATION_FAILED,
   LISTING_UPDATED_RESPONSE,
   LISTINGS_RESPONSE,
   ORDER_ACCEPTED_RESPONSE,
@@ -67,6 +70,13 @@ const SAMPLES: Readonly<Record<string, Samples>> = {
     responses: { 404: { notFound: sample("Unknown order", ORDER_NOT_FOUND_RESPONSE) } },
   },
   ordersCancel: { responses: { 404: { notFound: sample("Unknown order", ORDER_NOT_FOUND_RESPONSE) } } },
+  forwardOrdersUpsert: {
+    request: { spec: sample("Forward Orders 1.0.0 order (the OpenAPI's property examples)", FORWARD_ORDERS_REQUEST) },
+    responses: {
+      200: { spec: sample("Forward Orders 1.0.0 success", FORWARD_ORDERS_SUCCESS) },
+      422: { spec: sample("Forward Orders 1.0.0 validation failure", FORWARD_ORDERS_VALIDATION_FAILED) },
+    },
+  },
 };
 
 /** The operations with Optoro's own sample payloads attached as request and response examples. */

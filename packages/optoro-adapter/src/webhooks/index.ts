@@ -7,3 +7,12 @@ export { toDropShipmentCancellation, toDropShipmentConfirmation, toDropShipmentP
 export { EndpointTokenError } from "./endpoint-tokens.js";
 export * from "./receiver-answers.js";
 export { type SendOutcome, type SendResult, type WebhookSenderOptions, type WebhookTarget, WebhookSender } from "./webhook-sender.js";
+export {
+  buildWebhookBody,
+  OrderRef,
+  optoroWebhookBodies,
+  ShipmentRef,
+  visibleOrder,
+  type WebhookBodyBuilder,
+  type WebhookBodyRegistry,
+} from "./webhook-bodies.js";

@@ -1,4 +1,4 @@
-import type { WebhookSubscription } from "@dropgate/core-domain";
+import type { AttemptOutcome, AttemptRecord, WebhookSubscription } from "@dropgate/core-domain";
 import { describeRefusal, readAnswerText } from "./answer-text.js";
 import { EndpointTokens } from "./endpoint-tokens.js";
 
@@ -11,6 +11,8 @@ export interface SendResult {
   /** The endpoint's HTTP status, when it answered. */
   readonly status?: number;
   readonly error?: string;
+  /** Every HTTP exchange the send made (two when an oauth2 endpoint refused the first token). */
+  readonly exchanges: readonly AttemptRecord[];
 }
 
 /** The part of a subscription a send needs. */
@@ -42,10 +44,16 @@ interface Attempt {
 export class WebhookSender {
   readonly #timeoutMs: number;
   readonly #tokens: EndpointTokens;
+  readonly #now: () => number;
 
   constructor(options: WebhookSenderOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#tokens = new EndpointTokens({ timeoutMs: this.#timeoutMs, now: options.now ?? Date.now });
+    this.#now = options.now ?? Date.now;
+    this.#tokens = new EndpointTokens({ timeoutMs: this.#timeoutMs, now: this.#now });
+  }
+
+  #iso(): string {
+    return new Date(this.#now()).toISOString();
   }
 
   /** Sends `body` to the subscription's endpoint once (twice on an oauth2 401) and says what came of it. */
@@ -54,27 +62,57 @@ export class WebhookSender {
     try {
       json = JSON.stringify(body);
     } catch (error) {
-      return { outcome: "fail", error: `the body cannot be written as JSON: ${messageOf(error)}` };
+      const why = `the body cannot be written as JSON: ${messageOf(error)}`;
+      return { outcome: "fail", error: why, exchanges: [{ startedAt: this.#iso(), latencyMs: 0, outcome: "unsendable", error: why }] };
     }
     const secrets = secretsOf(target);
+    const exchanges: AttemptRecord[] = [];
+    const first = await this.#exchange(target, json, secrets);
+    exchanges.push(first.record);
+    let last = first;
+    if (first.record.outcome === "token_rejected") {
+      // "When Optoro receives a 401 HTTP status, Optoro will request a new Authentication Token
+      // from the client's services and retry the request."
+      if (first.token !== undefined) this.#tokens.invalidate(target.id, first.token);
+      last = await this.#exchange(target, json, secrets);
+      exchanges.push(last.record);
+    }
+    const { record } = last;
+    const outcome = record.outcome === "delivered" ? "delivered" : "retry";
+    return {
+      outcome,
+      ...(record.httpStatus === undefined ? {} : { status: record.httpStatus }),
+      ...(record.error === undefined ? {} : { error: record.error }),
+      exchanges,
+    };
+  }
+
+  /** One POST (with the token it needs), timed and classified; never throws. */
+  async #exchange(target: WebhookTarget, json: string, secrets: string[]): Promise<{ record: AttemptRecord; token?: string }> {
+    const startedAt = this.#iso();
+    const started = performance.now();
+    const done = (outcome: AttemptOutcome, fields: { httpStatus?: number; error?: string } = {}): AttemptRecord => ({
+      startedAt,
+      latencyMs: Math.round(performance.now() - started),
+      outcome,
+      ...(fields.httpStatus === undefined ? {} : { httpStatus: fields.httpStatus }),
+      ...(fields.error === undefined ? {} : { error: scrub(fields.error, secrets) }),
+    });
+    let token: string | undefined;
     try {
-      let attempt = await this.#post(target, json);
-      if (attempt.response.status === 401 && attempt.token !== undefined) {
-        // "When Optoro receives a 401 HTTP status, Optoro will request a new Authentication Token
-        // from the client's services and retry the request."
-        await readAnswerText(attempt.response);
-        this.#tokens.invalidate(target.id, attempt.token);
-        attempt = await this.#post(target, json);
-      }
-      const { response, token } = attempt;
+      const attempt = await this.#post(target, json);
+      token = attempt.token;
+      const { response } = attempt;
       if (token !== undefined) secrets.push(token);
       const text = await readAnswerText(response);
-      if (response.ok) return { outcome: "delivered", status: response.status };
+      const tokenPart = token === undefined ? {} : { token };
+      if (response.ok) return { record: done("delivered", { httpStatus: response.status }), ...tokenPart };
       const why = describeRefusal(response.status, text);
       const error = response.status >= 300 && response.status < 400 ? `${why} (redirects are not followed)` : why;
-      return { outcome: "retry", status: response.status, error: scrub(error, secrets) };
+      const outcome = response.status === 401 && token !== undefined ? "token_rejected" : "http_error";
+      return { record: done(outcome, { httpStatus: response.status, error }), ...tokenPart };
     } catch (error) {
-      return { outcome: "retry", error: scrub(describeFailure(error, this.#timeoutMs), secrets) };
+      return { record: done(failureOutcome(error), { error: describeFailure(error, this.#timeoutMs) }) };
     }
   }
 
@@ -125,6 +163,12 @@ function secretsOf(target: WebhookTarget): string[] {
 /** Removes credentials from a text bound for `lastError` or a log (a receiver may echo what it got). */
 function scrub(text: string, secrets: readonly string[]): string {
   return secrets.filter((secret) => secret !== "").reduce((out, secret) => out.replaceAll(secret, "[redacted]"), text);
+}
+
+function failureOutcome(error: unknown): AttemptOutcome {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return "timeout";
+  if (error instanceof Error && error.name === "EndpointTokenError") return "token_error";
+  return "connection_error";
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {

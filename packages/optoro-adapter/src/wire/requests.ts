@@ -10,9 +10,16 @@ import { parseUpdatedAt } from "./updated-at.js";
  * dialect's `renderProblem` answers the first issue's message (`problem.detail`) as it is.
  */
 
+const PARAM_MISSING = "param is missing or the value is empty: ";
+
 /** Message for a missing or empty required parameter (Rails ParameterMissing wording). */
 export function missingParamMessage(name: string): string {
-  return `param is missing or the value is empty: ${name}`;
+  return `${PARAM_MISSING}${name}`;
+}
+
+/** Whether a message is a missing-parameter message (answered with Rails' body). */
+export function isMissingParamMessage(text: string): boolean {
+  return text.startsWith(PARAM_MISSING);
 }
 
 function requiredText(name: string, invalid: string) {
@@ -51,6 +58,15 @@ const offset = z
   .optional()
   .meta({ description: "Encrypted cursor from the previous page's next_page.offset" });
 
+/**
+ * `page` is Drop Ship 6.0's paging; 2023-08-15 pages with `offset`. A 6.0 client would loop on
+ * page 1 if `page` were ignored, so any `page` is refused with Optoro's own `Invalid page`.
+ */
+const page = z
+  .never({ error: "Invalid page" })
+  .optional()
+  .meta({ description: "Not served (Drop Ship 6.0 paging): any value answers 400 Invalid page; follow next_page.offset instead" });
+
 /** GET /listings query. */
 export const ListingsQuery = z.object({
   updated_at: updatedAt,
@@ -58,6 +74,7 @@ export const ListingsQuery = z.object({
   condition: condition.optional(),
   offset,
   per_page: perPage,
+  page,
 });
 export type ListingsQuery = z.infer<typeof ListingsQuery>;
 
@@ -80,6 +97,7 @@ export const OrdersQuery = z.object({
   channel: optionalText("channel"),
   offset,
   per_page: perPage,
+  page,
 });
 export type OrdersQuery = z.infer<typeof OrdersQuery>;
 
@@ -89,6 +107,7 @@ export const ShipmentsQuery = z.object({
   channel: optionalText("channel"),
   offset,
   per_page: perPage,
+  page,
 });
 export type ShipmentsQuery = z.infer<typeof ShipmentsQuery>;
 
@@ -100,8 +119,23 @@ export type ShipmentShowQuery = z.infer<typeof ShipmentShowQuery>;
 export const IdParams = z.object({ id: z.string().min(1, { error: missingParamMessage("id") }) });
 export type IdParams = z.infer<typeof IdParams>;
 
+/**
+ * `api-version` is how Drop Ship 6.0 names its version (`6`). Only 2023-08-15 is served here, so a
+ * client sending another `api-version` is told so at once rather than answered in a shape it does
+ * not expect. It comes first so that a 6.0 client, which sends no `Optiturn-DropShip-Version`,
+ * hears about its own header.
+ */
+const apiVersion = z
+  .literal(DROP_SHIP_VERSION, {
+    error: (issue) =>
+      `Unsupported api-version ${String(issue.input)}: this service serves Drop Ship ${DROP_SHIP_VERSION} only (send ${VERSION_HEADER}: ${DROP_SHIP_VERSION} and no api-version)`,
+  })
+  .optional()
+  .meta({ description: `Drop Ship 6.0's version header; only ${DROP_SHIP_VERSION} is accepted, any other value is 400` });
+
 /** Headers every Drop Ship operation requires. */
 export const VersionHeaders = z.object({
+  "api-version": apiVersion,
   [VERSION_HEADER_KEY]: z
     .literal(DROP_SHIP_VERSION, {
       error: (issue) =>

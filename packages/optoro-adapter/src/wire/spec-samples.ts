@@ -261,3 +261,41 @@ export const UPDATE_ORDER_REQUEST = {
 export const ORDER_NOT_FOUND_RESPONSE = {
   "message": "Order cannot be found"
 } as const;
+
+/**
+ * Forward Orders 1.0.0 POST /forward_orders request: the property examples of its OpenAPI (the
+ * page collapses the sample), each as the string its schema declares.
+ */
+export const FORWARD_ORDERS_REQUEST = {
+  "orders": [
+    {
+      "identifier": "1193Z93LL",
+      "concept": "Best Brand",
+      "postal_code": "55127",
+      "created_at": "2023-09-11T00:00:00.000Z",
+      "items": [
+        {
+          "identifier": "f34d97a7-f175-4a52-9e94-405631adbb3e4",
+          "upc": "848709033673",
+          "sku": "0123445667A",
+          "quantity": 2,
+          "tracking_number": "1Z999AA10123456784",
+          "reverse_tracking_number": "2396343519220426000",
+          "dropship_identifier": "1872",
+          "shipped_date": "2023-08-20T04:00:00Z",
+          "return_policy_end_date": "2023-08-15T04:00:00Z",
+          "labels": [{ "type": "barcode", "name": "title", "value": "10231030023" }]
+        }
+      ]
+    }
+  ]
+} as const;
+
+/** Forward Orders 1.0.0 200 example. */
+export const FORWARD_ORDERS_SUCCESS = { "message": "Success" } as const;
+
+/** Forward Orders 1.0.0 422 example. */
+export const FORWARD_ORDERS_VALIDATION_FAILED = {
+  "message": "Validation Failed",
+  "errors": [{ "field": "orders/1/items/0/sku", "code": "missing_field" }]
+} as const;

@@ -1,5 +1,5 @@
 import type { WebhookAuth } from "@dropgate/core-domain";
-import { ReceiverSuccess, type WebhookTarget, WebhookSender } from "@dropgate/optoro-adapter";
+import { ReceiverSuccess, type SendResult, type WebhookTarget, WebhookSender } from "@dropgate/optoro-adapter";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Handler, startEndpoint, type TestEndpoint } from "@dropgate/vitest-config/endpoint";
 
@@ -19,6 +19,17 @@ async function tokenService(expiresIn = 3600): Promise<TestEndpoint> {
   return endpoint((_request, index) => ({ status: 200, body: { access_token: `tok-${index + 1}`, token_type: "bearer", expires_in: expiresIn } }));
 }
 
+/** The result without its exchanges, which the tests that are about them check separately. */
+function summary(result: SendResult): Omit<SendResult, "exchanges"> {
+  const { exchanges: _exchanges, ...rest } = result;
+  return rest;
+}
+
+/** Each exchange's outcome and status, in order. */
+function exchangesOf(result: SendResult) {
+  return result.exchanges.map((e) => [e.outcome, e.httpStatus ?? null]);
+}
+
 function target(url: string, auth: WebhookAuth = { kind: "none" }, id = 1): WebhookTarget {
   return { id, url, auth };
 }
@@ -29,7 +40,7 @@ describe("WebhookSender: requests", () => {
   it("POSTs JSON to the subscription URL exactly as given; a 2xx is delivered", async () => {
     const receiver = await endpoint();
     const result = await new WebhookSender().send(target(`${receiver.url}/hooks/dispositions?tenant=7`), body);
-    expect(result).toEqual({ outcome: "delivered", status: 200 });
+    expect(summary(result)).toEqual({ outcome: "delivered", status: 200 });
     expect(receiver.requests).toHaveLength(1);
     const [request] = receiver.requests;
     expect(request).toMatchObject({ method: "POST", url: "/hooks/dispositions?tenant=7", body });
@@ -40,7 +51,7 @@ describe("WebhookSender: requests", () => {
   it("counts any 2xx as delivered, with or without the recommended {message} body", async () => {
     expect(ReceiverSuccess.safeParse({ message: "Success" }).success).toBe(true);
     const receiver = await endpoint(() => ({ status: 204 }));
-    expect(await new WebhookSender().send(target(receiver.url), body)).toEqual({ outcome: "delivered", status: 204 });
+    expect(summary(await new WebhookSender().send(target(receiver.url), body))).toEqual({ outcome: "delivered", status: 204 });
   });
 
   it("sends HTTP Basic credentials", async () => {
@@ -112,7 +123,11 @@ describe("WebhookSender: oauth2 client credentials", () => {
       request.headers.authorization === "Bearer tok-1" ? { status: 401 } : { status: 200, body: { message: "Success" } },
     );
     const result = await new WebhookSender().send(target(receiver.url, oauth2(tokens.url)), body);
-    expect(result).toEqual({ outcome: "delivered", status: 200 });
+    expect(summary(result)).toEqual({ outcome: "delivered", status: 200 });
+    expect(exchangesOf(result)).toEqual([
+      ["token_rejected", 401],
+      ["delivered", 200],
+    ]);
     expect(tokens.requests).toHaveLength(2);
     expect(receiver.requests.map((r) => r.headers.authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
     expect(receiver.requests[1]?.body).toEqual(body);
@@ -122,7 +137,7 @@ describe("WebhookSender: oauth2 client credentials", () => {
     const tokens = await tokenService();
     const receiver = await endpoint(() => ({ status: 401 }));
     const result = await new WebhookSender().send(target(receiver.url, oauth2(tokens.url)), body);
-    expect(result).toEqual({ outcome: "retry", status: 401, error: "HTTP 401" });
+    expect(summary(result)).toEqual({ outcome: "retry", status: 401, error: "HTTP 401" });
     expect(tokens.requests).toHaveLength(2);
     expect(receiver.requests).toHaveLength(2);
   });
@@ -131,7 +146,8 @@ describe("WebhookSender: oauth2 client credentials", () => {
     const tokens = await endpoint(() => ({ status: 401, body: { error: "invalid_client", error_description: "client-s3cret is wrong" } }));
     const receiver = await endpoint();
     const result = await new WebhookSender().send(target(receiver.url, oauth2(tokens.url)), body);
-    expect(result).toEqual({ outcome: "retry", error: "token service answered HTTP 401 (invalid_client)" });
+    expect(summary(result)).toEqual({ outcome: "retry", error: "token service answered HTTP 401 (invalid_client)" });
+    expect(exchangesOf(result)).toEqual([["token_error", null]]);
     expect(receiver.requests).toHaveLength(0);
   });
 
@@ -148,13 +164,13 @@ describe("WebhookSender: failures", () => {
   it("a 401 without a token to renew is a retry after one request", async () => {
     const receiver = await endpoint(() => ({ status: 401 }));
     const result = await new WebhookSender().send(target(receiver.url, { kind: "basic", username: "u", password: "p4ss" }), body);
-    expect(result).toEqual({ outcome: "retry", status: 401, error: "HTTP 401" });
+    expect(summary(result)).toEqual({ outcome: "retry", status: 401, error: "HTTP 401" });
     expect(receiver.requests).toHaveLength(1);
   });
 
   it("a 5xx is a retry carrying the receiver's message", async () => {
     const receiver = await endpoint(() => ({ status: 500, body: { message: "database down" } }));
-    expect(await new WebhookSender().send(target(receiver.url), body)).toEqual({ outcome: "retry", status: 500, error: "HTTP 500: database down" });
+    expect(summary(await new WebhookSender().send(target(receiver.url), body))).toEqual({ outcome: "retry", status: 500, error: "HTTP 500: database down" });
   });
 
   it("a 422 is a retry carrying the ValidationFailure", async () => {
@@ -162,7 +178,7 @@ describe("WebhookSender: failures", () => {
       status: 422,
       body: { message: "Invalid payload", errors: [{ field: "upc", code: "missing_field" }, { field: "timestamp", code: "invalid" }] },
     }));
-    expect(await new WebhookSender().send(target(receiver.url), body)).toEqual({
+    expect(summary(await new WebhookSender().send(target(receiver.url), body))).toEqual({
       outcome: "retry",
       status: 422,
       error: "HTTP 422: Invalid payload (upc missing_field, timestamp invalid)",
@@ -185,12 +201,14 @@ describe("WebhookSender: failures", () => {
     const result = await new WebhookSender().send(target(receiver.url), body);
     expect(result.outcome).toBe("retry");
     expect(result.error).toMatch(/^connection failed: .*ECONNREFUSED/);
+    expect(exchangesOf(result)).toEqual([["connection_error", null]]);
   });
 
   it("no answer within the timeout is a retry", async () => {
     const receiver = await endpoint(() => "hang");
     const result = await new WebhookSender({ timeoutMs: 200 }).send(target(receiver.url), body);
-    expect(result).toEqual({ outcome: "retry", error: "no answer within 200 ms" });
+    expect(summary(result)).toEqual({ outcome: "retry", error: "no answer within 200 ms" });
+    expect(exchangesOf(result)).toEqual([["timeout", null]]);
   });
 
   it("a body that is not JSON is a failure, not a retry", async () => {

@@ -1,6 +1,6 @@
 import type { ForwardOrder, ForwardOrderItem, StorageTx } from "@dropgate/core-domain";
-import { type Selectable, sql as raw } from "kysely";
-import type { ForwardOrderItemsTable, ForwardOrdersTable } from "../schema/database.js";
+import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
+import type { Database, ForwardOrderItemsTable, ForwardOrdersTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
 import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
 import { fromJson, toJson } from "./codec.js";
@@ -111,19 +111,50 @@ const upsertItem = compileStatement((p: Omit<ItemRow, "id">) =>
     ),
 );
 
-const FORWARD_ORDER_FILTERS = ["clientId"] as const;
+const FORWARD_ORDER_FILTERS = ["clientId", "identifier", "trackingNumber", "upc", "sku"] as const;
+const ITEM_FILTERS: readonly string[] = ["trackingNumber", "upc", "sku"];
 interface ForwardOrderFilterArgs {
   clientId: number;
+  identifier: string;
+  trackingNumber: string;
+  upc: string;
+  sku: string;
+}
+// Item filters go through one `id IN (select forward_order_id …)` on the items, so the items'
+// indexes (tracking, reverse tracking, upc, sku) find the orders instead of a scan of every order;
+// all item filters hold for one same item.
+function filterForwardOrders<O>(
+  qb: SelectQueryBuilder<Database, "forward_orders", O>,
+  f: ReadonlySet<string>,
+  p: ForwardOrderFilterArgs,
+): SelectQueryBuilder<Database, "forward_orders", O> {
+  let q = qb;
+  if (f.has("clientId")) q = q.where("client_id", "=", p.clientId);
+  if (f.has("identifier")) q = q.where("identifier", "=", p.identifier);
+  if (ITEM_FILTERS.some((name) => f.has(name))) {
+    q = q.where("id", "in", (eb) => {
+      let items = eb.selectFrom("forward_order_items").select("forward_order_id");
+      if (f.has("trackingNumber")) {
+        items = items.where((e) => e.or([e("tracking_number", "=", p.trackingNumber), e("reverse_tracking_number", "=", p.trackingNumber)]));
+      }
+      if (f.has("upc")) items = items.where("upc", "=", p.upc);
+      if (f.has("sku")) items = items.where("sku", "=", p.sku);
+      return items;
+    });
+  }
+  return q;
 }
 const forwardOrderLists = new StatementShapes<ListStatements<ForwardOrderFilterArgs, HeaderRow>>((f) => ({
-  page: compileStatement((p: ForwardOrderFilterArgs & KeysetArgs) => {
-    const q = f.has("clientId") ? headers.where("client_id", "=", p.clientId) : headers;
-    return q.where("id", ">", p.afterId).orderBy("id").limit(p.limit);
-  }),
-  count: compileStatement((p: ForwardOrderFilterArgs) => {
-    const q = queryBuilder.selectFrom("forward_orders").select((eb) => eb.fn.countAll<number>().as("total"));
-    return f.has("clientId") ? q.where("client_id", "=", p.clientId) : q;
-  }),
+  page: compileStatement((p: ForwardOrderFilterArgs & KeysetArgs) =>
+    filterForwardOrders(headers, f, p).where("id", ">", p.afterId).orderBy("id").limit(p.limit),
+  ),
+  count: compileStatement((p: ForwardOrderFilterArgs) =>
+    filterForwardOrders(
+      queryBuilder.selectFrom("forward_orders").select((eb) => eb.fn.countAll<number>().as("total")),
+      f,
+      p,
+    ),
+  ),
 }));
 
 /** Retailers' outbound orders, kept so later returns can be matched. */

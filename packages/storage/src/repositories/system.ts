@@ -86,6 +86,57 @@ const selectViolations = compileStatement((w: PositionWindow) =>
     .$castTo<ViolationRow>(),
 );
 
+// Each buyer cap against the sum of its movements' deltas: a (buyer, position) with movements
+// sums to its cap, or to 0 with no cap left (cleared); a cap without movements is unexplained.
+const selectCapViolations = compileStatement((w: PositionWindow) =>
+  queryBuilder
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("buyer_cap_movements")
+        .select((m) => ["client_id", "position_id", m.fn.sum<number | null>("delta").as("total")])
+        .where("position_id", ">", w.afterId)
+        .where("position_id", "<=", w.throughId)
+        .groupBy(["client_id", "position_id"])
+        .as("m"),
+    )
+    .leftJoin("buyer_caps as c", (join) => join.onRef("c.client_id", "=", "m.client_id").onRef("c.position_id", "=", "m.position_id"))
+    .select(["m.client_id", "m.position_id", "m.total", "c.cap"])
+    .where(raw<boolean>`m.total <> coalesce(c.cap, 0)`)
+    .unionAll(
+      queryBuilder
+        .selectFrom("buyer_caps as c")
+        .select(["c.client_id", "c.position_id", raw<number | null>`null`.as("total"), "c.cap"])
+        .where("c.position_id", ">", w.afterId)
+        .where("c.position_id", "<=", w.throughId)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("buyer_cap_movements as x")
+                .select("x.id")
+                .whereRef("x.client_id", "=", "c.client_id")
+                .whereRef("x.position_id", "=", "c.position_id"),
+            ),
+          ),
+        ),
+    )
+    .$castTo<CapViolationRow>(),
+);
+
+interface CapViolationRow {
+  client_id: number;
+  position_id: number;
+  /** Null when the cap has no movement at all. */
+  total: number | null;
+  cap: number | null;
+}
+
+function describeCap(row: CapViolationRow): string {
+  return row.total === null
+    ? `client ${row.client_id}'s cap ${row.cap} has no movements`
+    : `client ${row.client_id}'s cap is ${row.cap ?? "absent"} but its movements sum to ${row.total}`;
+}
+
 interface ViolationRow {
   id: number;
   on_hand: number;
@@ -112,16 +163,16 @@ function describe(row: ViolationRow): string {
   return problems.join("; ");
 }
 
-/** Whole-database answers: row counts and the ledger invariant. */
+/** Whole-database answers: row counts, the ledger invariant and the buyer-cap invariant. */
 export function systemRepository(sql: PreparedStatements): Pick<StorageTx, "counts" | "checkInvariants" | "checkInvariantWindow"> {
   // A negative limit is SQLite's "no limit": one window over every position.
   const checkWindow = (window: InvariantWindow): InvariantCheck => {
     const afterId = window.afterPositionId;
     const throughId = sql.get(selectWindowEnd, { afterId, limit: window.limit })?.throughId ?? null;
     if (throughId === null) return { violations: [], nextAfterPositionId: null };
-    const violations = sql
-      .all(selectViolations, { afterId, throughId })
-      .map((row) => ({ positionId: row.id, problem: describe(row) }));
+    const positions = sql.all(selectViolations, { afterId, throughId }).map((row) => ({ positionId: row.id, problem: describe(row) }));
+    const caps = sql.all(selectCapViolations, { afterId, throughId }).map((row) => ({ positionId: row.position_id, problem: describeCap(row) }));
+    const violations = [...positions, ...caps];
     return { violations, nextAfterPositionId: window.limit < 0 ? null : throughId };
   };
   return {

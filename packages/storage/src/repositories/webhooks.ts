@@ -1,12 +1,18 @@
-import type {
+import {
+  type DeliveryAttempt,
   DeliveryStatus,
-  StorageTx,
-  WebhookDelivery,
-  WebhookEventType,
-  WebhookSubscription,
+  type StorageTx,
+  type WebhookDelivery,
+  type WebhookEventType,
+  type WebhookSubscription,
 } from "@dropgate/core-domain";
 import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
-import type { Database, WebhookDeliveriesTable, WebhookSubscriptionsTable } from "../schema/database.js";
+import type {
+  Database,
+  WebhookDeliveriesTable,
+  WebhookDeliveryAttemptsTable,
+  WebhookSubscriptionsTable,
+} from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
 import { compileStatement, presentKeys, queryBuilder, StatementShapes } from "../sql/statement.js";
 import { definedOnly, expectOneRow, fromFlag, fromJson, pickColumns, toFlag, toJson } from "./codec.js";
@@ -14,6 +20,7 @@ import { type KeysetArgs, type ListStatements, runPage } from "./paging.js";
 
 type SubscriptionRow = Selectable<WebhookSubscriptionsTable>;
 type DeliveryRow = Selectable<WebhookDeliveriesTable>;
+type AttemptRow = Selectable<WebhookDeliveryAttemptsTable>;
 
 function toSubscription(row: SubscriptionRow): WebhookSubscription {
   return {
@@ -38,8 +45,24 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function toAttempt(row: AttemptRow): DeliveryAttempt {
+  return {
+    id: row.id,
+    deliveryId: row.delivery_id,
+    attempt: row.attempt,
+    startedAt: row.started_at,
+    latencyMs: row.latency_ms,
+    httpStatus: row.http_status,
+    outcome: row.outcome,
+    error: row.error,
+    dispatcher: row.dispatcher,
   };
 }
 
@@ -125,22 +148,105 @@ const enqueueQuery = (p: EnqueueArgs, scoped: boolean) =>
 const enqueue = compileStatement((p: EnqueueArgs) => enqueueQuery(p, false));
 const enqueueForClient = compileStatement((p: EnqueueArgs) => enqueueQuery(p, true));
 
-// The claim is one UPDATE … RETURNING: rows move to in_flight in the same statement that picks
-// them, so two dispatchers can never claim one delivery.
-const claim = compileStatement((p: { now: string; limit: number }) =>
+// The claim is one UPDATE … RETURNING: rows move to in_flight under the claimant's lease in the
+// same statement that picks them, so two dispatchers can never claim one delivery. It picks
+// pending rows that are due and in-flight rows whose lease ran out, at most `per_subscription` of
+// each subscription, ranked so that one claim takes turns between subscriptions: a subscription
+// with a deep backlog cannot crowd the others out of a claim.
+interface ClaimArgs {
+  now: string;
+  limit: number;
+  owner: string;
+  lease_expires_at: string;
+  per_subscription: number;
+  /** Subscription ids to skip, as a JSON array. */
+  skip: string;
+}
+const claim = compileStatement((p: ClaimArgs) =>
   queryBuilder
     .updateTable("webhook_deliveries")
-    .set({ status: "in_flight", updated_at: p.now })
+    .set({ status: "in_flight", lease_owner: p.owner, lease_expires_at: p.lease_expires_at, updated_at: p.now })
     .where("id", "in", (eb) =>
       eb
-        .selectFrom("webhook_deliveries")
-        .select("id")
-        .where("status", "=", "pending")
-        .where("next_attempt_at", "<=", p.now)
-        .orderBy("id")
+        .selectFrom((inner) =>
+          inner
+            .selectFrom("webhook_deliveries")
+            .select((e) => [
+              "id",
+              e.fn.agg<number>("row_number").over((o) => o.partitionBy("subscription_id").orderBy("id")).as("turn"),
+            ])
+            .where((e) =>
+              e.or([
+                e.and([e("status", "=", "pending"), e("next_attempt_at", "<=", p.now)]),
+                e.and([e("status", "=", "in_flight"), e("lease_expires_at", "<=", p.now)]),
+              ]),
+            )
+            .where("subscription_id", "not in", raw<number>`(select value from json_each(${p.skip}))`)
+            .as("due"),
+        )
+        .select("due.id")
+        .where("due.turn", "<=", p.per_subscription)
+        .orderBy("due.turn")
+        .orderBy("due.id")
         .limit(p.limit),
     )
     .returningAll(),
+);
+
+/** The rows `owner` leases among `ids` (a JSON array). */
+const heldBy = (p: { owner: string; ids: string }) =>
+  queryBuilder
+    .updateTable("webhook_deliveries")
+    .where("lease_owner", "=", p.owner)
+    .where("status", "=", "in_flight")
+    .where("id", "in", raw<number>`(select value from json_each(${p.ids}))`);
+const renewLeases = compileStatement((p: { owner: string; ids: string; lease_expires_at: string }) =>
+  heldBy(p).set({ lease_expires_at: p.lease_expires_at }),
+);
+const releaseLeases = compileStatement((p: { owner: string; ids: string; now: string }) =>
+  heldBy(p).set({ status: "pending", next_attempt_at: p.now, lease_owner: null, lease_expires_at: null, updated_at: p.now }),
+);
+
+// Only the lease holder settles: a dispatcher whose lease ran out (and was taken over) cannot
+// overwrite what the new holder records.
+const settle = compileStatement(
+  (p: Pick<DeliveryRow, "status" | "attempts" | "next_attempt_at" | "last_error"> & { id: number; owner: string; now: string }) =>
+    queryBuilder
+      .updateTable("webhook_deliveries")
+      .set({
+        status: p.status,
+        attempts: p.attempts,
+        next_attempt_at: p.next_attempt_at,
+        last_error: p.last_error,
+        lease_owner: null,
+        lease_expires_at: null,
+        updated_at: p.now,
+      })
+      .where("id", "=", p.id)
+      .where("status", "=", "in_flight")
+      .where("lease_owner", "=", p.owner),
+);
+
+const insertAttempt = compileStatement((p: Omit<AttemptRow, "id">) =>
+  queryBuilder.insertInto("webhook_delivery_attempts").values({
+    delivery_id: p.delivery_id,
+    attempt: p.attempt,
+    started_at: p.started_at,
+    latency_ms: p.latency_ms,
+    http_status: p.http_status,
+    outcome: p.outcome,
+    error: p.error,
+    dispatcher: p.dispatcher,
+  }),
+);
+const selectAttempts = compileStatement((p: { deliveryId: number }) =>
+  queryBuilder.selectFrom("webhook_delivery_attempts").selectAll().where("delivery_id", "=", p.deliveryId).orderBy("id"),
+);
+const countByStatus = compileStatement((_: object) =>
+  queryBuilder
+    .selectFrom("webhook_deliveries")
+    .select((eb) => ["status", eb.fn.countAll<number>().as("total")])
+    .groupBy("status"),
 );
 
 type DeliveryPatch = Pick<DeliveryRow, "status" | "attempts" | "next_attempt_at" | "last_error">;
@@ -192,6 +298,12 @@ type WebhookMethods = Pick<
   | "enqueueEvent"
   | "updateDelivery"
   | "claimDueDeliveries"
+  | "renewDeliveryLeases"
+  | "releaseDeliveries"
+  | "settleDelivery"
+  | "insertDeliveryAttempt"
+  | "listDeliveryAttempts"
+  | "countDeliveriesByStatus"
 >;
 
 /** Webhook subscriptions and the delivery outbox the dispatcher drains. */
@@ -266,12 +378,60 @@ export function webhookRepository(sql: PreparedStatements): WebhookMethods {
       });
       expectOneRow(changes, "webhook delivery", id);
     },
-    claimDueDeliveries(now, limit) {
+    claimDueDeliveries(input) {
+      const args: ClaimArgs = {
+        now: input.now,
+        limit: input.limit,
+        owner: input.owner,
+        lease_expires_at: input.leaseExpiresAt,
+        per_subscription: input.perSubscription,
+        skip: toJson(input.skipSubscriptions),
+      };
       // RETURNING does not promise an order; the dispatcher gets the oldest first.
       return sql
-        .all(claim, { now, limit })
+        .all(claim, args)
         .sort((a, b) => a.id - b.id)
         .map(toDelivery);
+    },
+    renewDeliveryLeases(owner, ids, leaseExpiresAt) {
+      return sql.run(renewLeases, { owner, ids: toJson(ids), lease_expires_at: leaseExpiresAt }).changes;
+    },
+    releaseDeliveries(owner, ids, at) {
+      return sql.run(releaseLeases, { owner, ids: toJson(ids), now: at }).changes;
+    },
+    settleDelivery(id, owner, settlement, at) {
+      const { changes } = sql.run(settle, {
+        id,
+        owner,
+        now: at,
+        status: settlement.status,
+        attempts: settlement.attempts,
+        next_attempt_at: settlement.nextAttemptAt,
+        last_error: settlement.lastError,
+      });
+      return changes === 1;
+    },
+    insertDeliveryAttempt(attempt) {
+      const row: Omit<AttemptRow, "id"> = {
+        delivery_id: attempt.deliveryId,
+        attempt: attempt.attempt,
+        started_at: attempt.startedAt,
+        latency_ms: attempt.latencyMs,
+        http_status: attempt.httpStatus,
+        outcome: attempt.outcome,
+        error: attempt.error,
+        dispatcher: attempt.dispatcher,
+      };
+      const { lastId } = sql.run(insertAttempt, row);
+      return { id: lastId, ...attempt };
+    },
+    listDeliveryAttempts(deliveryId) {
+      return sql.all(selectAttempts, { deliveryId }).map(toAttempt);
+    },
+    countDeliveriesByStatus() {
+      const counts = Object.fromEntries(DeliveryStatus.options.map((status) => [status, 0])) as Record<DeliveryStatus, number>;
+      for (const row of sql.all(countByStatus, {})) counts[row.status] = row.total;
+      return counts;
     },
   };
 }

@@ -1,4 +1,6 @@
 import type {
+  AttemptOutcome,
+  BuyerCapMovementKind,
   ClientScope,
   Condition,
   DeliveryStatus,
@@ -242,6 +244,25 @@ export interface ReservationsTable {
   updated_at: string;
 }
 
+export interface BuyerCapsTable {
+  client_id: number;
+  position_id: number;
+  cap: number;
+  updated_at: string;
+}
+
+export interface BuyerCapMovementsTable {
+  id: Generated<number>;
+  client_id: number;
+  position_id: number;
+  kind: BuyerCapMovementKind;
+  delta: number;
+  cap_after: number | null;
+  cause_type: string;
+  cause_ref: string;
+  at: string;
+}
+
 export interface ForwardOrdersTable {
   id: Generated<number>;
   client_id: number;
@@ -316,8 +337,23 @@ export interface WebhookDeliveriesTable {
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
+  /** The dispatcher holding the in-flight claim, and until when. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface WebhookDeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  started_at: string;
+  latency_ms: number;
+  http_status: number | null;
+  outcome: AttemptOutcome;
+  error: string | null;
+  dispatcher: string;
 }
 
 /** Every table of the Dropgate database. */
@@ -337,6 +373,8 @@ export interface Database {
   shipments: ShipmentsTable;
   shipment_items: ShipmentItemsTable;
   reservations: ReservationsTable;
+  buyer_caps: BuyerCapsTable;
+  buyer_cap_movements: BuyerCapMovementsTable;
   forward_orders: ForwardOrdersTable;
   forward_order_items: ForwardOrderItemsTable;
   ship_classes: ShipClassesTable;
@@ -344,4 +382,5 @@ export interface Database {
   carriers: CarriersTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  webhook_delivery_attempts: WebhookDeliveryAttemptsTable;
 }

@@ -84,7 +84,8 @@ export async function openDispatcherWorld(): Promise<DispatcherWorld> {
     },
     dispatcher(options = {}) {
       // The poll interval is far beyond any test: rounds happen only through drainOnce().
-      const dispatcher = startWebhookDispatcher({ ctx, logger, pollIntervalMs: HUGE_POLL_MS, ...options });
+      // No jitter unless a test asks for it: retry times are then exactly the schedule.
+      const dispatcher = startWebhookDispatcher({ ctx, logger, pollIntervalMs: HUGE_POLL_MS, random: () => 0, ...options });
       dispatchers.push(dispatcher);
       return dispatcher;
     },

@@ -22,6 +22,7 @@ import { ApiContract, type ContractResponse } from "../../support/openapi-valida
 
 export const AUTH = "/optoro/auth";
 export const DROP_SHIP = "/optoro/drop-ship";
+export const FORWARD_ORDERS = "/optoro/orders";
 export const VERSION_HEADERS = { "Optiturn-DropShip-Version": "2023-08-15" } as const;
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/optoro/", import.meta.url));
@@ -85,11 +86,11 @@ export function contractFetch(api: ApiContract): typeof fetch {
   }) as typeof fetch;
 }
 
-/** Starts a gateway with the real dialects and loads (and validates) both Optoro documents. */
+/** Starts a gateway with the real dialects and loads (and validates) the Optoro documents. */
 export async function startOptoro(options: TestGatewayOptions = {}): Promise<OptoroWorld> {
   const gateway = await startTestGateway(options);
   try {
-    const api = await ApiContract.load(gateway.baseUrl, [AUTH, DROP_SHIP]);
+    const api = await ApiContract.load(gateway.baseUrl, [AUTH, DROP_SHIP, FORWARD_ORDERS]);
     const ctx = gateway.ctx;
     return {
       gateway,
@@ -172,4 +173,28 @@ export function sampleOrder(
             quantity: item.quantity,
           })),
   };
+}
+
+/** A one-pallet lot on rts_drop_ship, as an operator records it (quantity 1, a one-item manifest). */
+export function lotStock(world: OptoroWorld, sku: string): StockPosition {
+  return world.stock({
+    sku,
+    condition: "N",
+    channel: "rts_drop_ship",
+    onHand: 1,
+    kind: "lot",
+    lot: { templateName: "pallet", weight: 410.5, manifestItems: [{ identifier: "LP1", itemTitle: "Kettle", upc: "0123456789012", sku: "K-1" }] },
+  });
+}
+
+/** Rails' ParameterMissing body Optoro's 6.0 document shows for a missing query parameter (with our `message`). */
+export function parameterMissing(name: string) {
+  const text = `param is missing or the value is empty: ${name}`;
+  return { status: 400, error: "Bad Request", exception: `#<ActionController::ParameterMissing: ${text}>`, message: text };
+}
+
+/** The body a list's bad query gets: Rails' for a missing parameter (issue 9), else `{"message"}`. */
+export function queryErrorBody(message: string) {
+  const missing = /^param is missing or the value is empty: (.+)$/.exec(message);
+  return missing?.[1] === undefined ? { message } : parameterMissing(missing[1]);
 }

@@ -1,5 +1,7 @@
+import type { ForwardOrder } from "@dropgate/core-domain";
 import type { Command } from "commander";
 import { clientRef, integer } from "../arguments.js";
+import { UsageError } from "../failures.js";
 import { fields, pageFooter, table } from "../output.js";
 import { clientNames } from "../client-names.js";
 import { sessionOf } from "../session.js";
@@ -38,6 +40,53 @@ export function registerForwardOrderCommands(program: Command): void {
     });
 
   forwardOrders
+    .command("match")
+    .description("match a returned unit to its forward order: by tracking or return tracking number, upc, sku or order identifier")
+    .option("--tracking <number>", "an item's tracking number or return tracking number")
+    .option("--upc <upc>", "an item's upc")
+    .option("--sku <sku>", "an item's sku")
+    .option("--order <identifier>", "the retailer's order identifier")
+    .option("--client <client>", "only this sender (id or name)", clientRef)
+    .option("--after <id>", "page after this id", integer)
+    .option("--limit <n>", "orders per page", integer, 50)
+    .action(async (opts: MatchOptions, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      if ([opts.tracking, opts.upc, opts.sku, opts.order].every((v) => v === undefined)) {
+        throw new UsageError("give at least one of --tracking, --upc, --sku, --order");
+      }
+      const [page, clientName] = await Promise.all([
+        rpc.forwardOrders.search.query({
+          limit: opts.limit,
+          ...(opts.tracking === undefined ? {} : { trackingNumber: opts.tracking }),
+          ...(opts.upc === undefined ? {} : { upc: opts.upc }),
+          ...(opts.sku === undefined ? {} : { sku: opts.sku }),
+          ...(opts.order === undefined ? {} : { identifier: opts.order }),
+          ...(opts.client === undefined ? {} : { client: opts.client }),
+          ...(opts.after === undefined ? {} : { afterId: opts.after }),
+        }),
+        clientNames(rpc, out),
+      ]);
+      out.result(page, (p) =>
+        p.rows.length === 0
+          ? ["no forward order matches"]
+          : [
+              ...table(matchedItems(p.rows, opts), [
+                { header: "ORDER", value: (m) => m.order.identifier },
+                { header: "CLIENT", value: (m) => clientName(m.order.clientId) },
+                { header: "ITEM", value: (m) => m.item.identifier },
+                { header: "SKU", value: (m) => m.item.sku },
+                { header: "UPC", value: (m) => m.item.upc },
+                { header: "QTY", value: (m) => m.item.quantity, align: "right" },
+                { header: "TRACKING", value: (m) => m.item.trackingNumber },
+                { header: "RETURN TRACKING", value: (m) => m.item.reverseTrackingNumber },
+                { header: "RETURN BY", value: (m) => m.item.returnPolicyEndDate },
+              ]),
+              pageFooter(p),
+            ],
+      );
+    });
+
+  forwardOrders
     .command("show")
     .description("one forward order with its items")
     .argument("<client>", "sender id or name", clientRef)
@@ -63,4 +112,28 @@ export function registerForwardOrderCommands(program: Command): void {
         ]),
       ]);
     });
+}
+
+interface MatchOptions {
+  tracking?: string;
+  upc?: string;
+  sku?: string;
+  order?: string;
+  client?: number | string;
+  after?: number;
+  limit: number;
+}
+
+/** The items of the matched orders that the item filters name (every item when only --order was given). */
+function matchedItems(orders: readonly ForwardOrder[], opts: MatchOptions) {
+  return orders.flatMap((order) =>
+    order.items
+      .filter(
+        (item) =>
+          (opts.tracking === undefined || item.trackingNumber === opts.tracking || item.reverseTrackingNumber === opts.tracking) &&
+          (opts.upc === undefined || item.upc === opts.upc) &&
+          (opts.sku === undefined || item.sku === opts.sku),
+      )
+      .map((item) => ({ order, item })),
+  );
 }

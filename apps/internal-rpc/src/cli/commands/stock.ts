@@ -1,7 +1,7 @@
-import { ListingCondition, type StockPosition, StockKind, availableOf } from "@dropgate/core-domain";
+import { type BuyerCap, ListingCondition, type StockPosition, StockKind, availableOf } from "@dropgate/core-domain";
 import { TRPCClientError } from "@trpc/client";
 import { type Command, Option } from "commander";
-import { count, integer, oneOf, timestamp } from "../arguments.js";
+import { clientRef, count, integer, oneOf, timestamp } from "../arguments.js";
 import { fields, money, pageFooter, table } from "../output.js";
 import { sessionOf } from "../session.js";
 
@@ -66,6 +66,7 @@ export function registerStockCommands(program: Command): void {
     });
 
   const stock = program.command("stock").description("stock positions and their ledger");
+  registerCapCommands(stock);
 
   stock
     .command("list")
@@ -160,6 +161,68 @@ export function registerStockCommands(program: Command): void {
         ]),
         pageFooter(p),
       ]);
+    });
+}
+
+/** `dropgate stock caps …`: buyers' give-backs (Optoro PUT /listings), each buyer's own. */
+function registerCapCommands(stock: Command): void {
+  const caps = stock.command("caps").description("buyers' give-backs: caps on what one buyer sees and may order");
+  const capColumns = [
+    { header: "CLIENT", value: (c: BuyerCap) => c.clientId, align: "right" as const },
+    { header: "POSITION", value: (c: BuyerCap) => c.positionId, align: "right" as const },
+    { header: "CAP", value: (c: BuyerCap) => c.cap, align: "right" as const },
+    { header: "UPDATED", value: (c: BuyerCap) => c.updatedAt },
+  ];
+
+  caps
+    .command("list")
+    .description("every cap, or one buyer's, or those on one position")
+    .option("--client <client>", "buyer id or name", clientRef)
+    .option("--position <id>", "stock position id", integer)
+    .action(async (opts: { client?: number | string; position?: number }, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      const rows = await rpc.stock.caps.query({
+        ...(opts.client === undefined ? {} : { client: opts.client }),
+        ...(opts.position === undefined ? {} : { positionId: opts.position }),
+      });
+      out.result(rows, (r) => table(r, capColumns));
+    });
+
+  caps
+    .command("history")
+    .description("the audited changes of a buyer's caps, oldest first")
+    .argument("<client>", "buyer id or name", clientRef)
+    .option("--position <id>", "stock position id", integer)
+    .action(async (client: number | string, opts: { position?: number }, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      const rows = await rpc.stock.capMovements.query({ client, ...(opts.position === undefined ? {} : { positionId: opts.position }) });
+      out.result(rows, (r) =>
+        table(r, [
+          { header: "ID", value: (m) => m.id, align: "right" },
+          { header: "AT", value: (m) => m.at },
+          { header: "POSITION", value: (m) => m.positionId, align: "right" },
+          { header: "KIND", value: (m) => m.kind },
+          { header: "DELTA", value: (m) => signed(m.delta), align: "right" },
+          { header: "CAP", value: (m) => m.capAfter ?? "-", align: "right" },
+          { header: "CAUSE", value: (m) => `${m.cause.type}${m.cause.ref ? ` ${m.cause.ref}` : ""}` },
+        ]),
+      );
+    });
+
+  caps
+    .command("clear")
+    .description("lift a buyer's cap on one position (or all of its caps)")
+    .argument("<client>", "buyer id or name", clientRef)
+    .option("--position <id>", "only this stock position", integer)
+    .option("--reason <text>", "why, for the audit")
+    .action(async (client: number | string, opts: { position?: number; reason?: string }, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      const result = await rpc.stock.clearCaps.mutate({
+        client,
+        ...(opts.position === undefined ? {} : { positionId: opts.position }),
+        ...(opts.reason === undefined ? {} : { reason: opts.reason }),
+      });
+      out.result(result, (r) => [`${r.cleared.length} cap(s) cleared`, ...(r.cleared.length > 0 ? table(r.cleared, capColumns) : [])]);
     });
 }
 

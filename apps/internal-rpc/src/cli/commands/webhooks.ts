@@ -1,4 +1,10 @@
-import { DeliveryStatus, type WebhookAuth, type WebhookDelivery, WebhookEventType } from "@dropgate/core-domain";
+import {
+  type DeliveryAttempt,
+  DeliveryStatus,
+  type WebhookAuth,
+  type WebhookDelivery,
+  WebhookEventType,
+} from "@dropgate/core-domain";
 import { type Command, Option } from "commander";
 import { clientRef, integer } from "../arguments.js";
 import { UsageError } from "../failures.js";
@@ -15,6 +21,16 @@ const deliveryColumns = [
   // Only a delivery still waiting has a next attempt; a delivered or failed one shows "-".
   { header: "NEXT", value: (d: WebhookDelivery) => (d.status === "pending" ? d.nextAttemptAt : null) },
   { header: "LAST ERROR", value: (d: WebhookDelivery) => d.lastError },
+];
+
+const attemptColumns = [
+  { header: "TRY", value: (a: DeliveryAttempt) => a.attempt, align: "right" as const },
+  { header: "STARTED", value: (a: DeliveryAttempt) => a.startedAt },
+  { header: "STATUS", value: (a: DeliveryAttempt) => a.httpStatus ?? "-" },
+  { header: "MS", value: (a: DeliveryAttempt) => a.latencyMs, align: "right" as const },
+  { header: "OUTCOME", value: (a: DeliveryAttempt) => a.outcome },
+  { header: "ERROR", value: (a: DeliveryAttempt) => a.error },
+  { header: "DISPATCHER", value: (a: DeliveryAttempt) => a.dispatcher },
 ];
 
 /** How Dropgate authenticates to the endpoint, from `--header` or `--basic`. */
@@ -119,11 +135,31 @@ export function registerWebhookCommands(program: Command): void {
     });
 
   webhooks
-    .command("retry")
-    .description("put failed deliveries back in the queue")
-    .argument("<id...>", "delivery ids")
-    .action(async (ids: string[], _opts: unknown, cmd: Command) => {
+    .command("attempts")
+    .description("every HTTP exchange of one delivery: when, status, latency, outcome, error")
+    .argument("<delivery>", "delivery id", integer)
+    .action(async (id: number, _opts: unknown, cmd: Command) => {
       const { rpc, out } = sessionOf(cmd);
+      const attempts = await rpc.webhooks.attempts.query({ id });
+      out.result(attempts, (rows) => (rows.length === 0 ? [`delivery #${id} has not been attempted yet`] : table(rows, attemptColumns)));
+    });
+
+  webhooks
+    .command("retry")
+    .description("put failed deliveries back in the queue, each with a fresh set of retries")
+    .argument("[id...]", "delivery ids")
+    .option("--subscription <id>", "every failed delivery of this subscription", integer)
+    .action(async (ids: string[], opts: { subscription?: number }, cmd: Command) => {
+      const { rpc, out } = sessionOf(cmd);
+      if (opts.subscription !== undefined) {
+        if (ids.length > 0) throw new UsageError("give delivery ids or --subscription, not both");
+        const { count } = await rpc.webhooks.retrySubscription.mutate({ subscriptionId: opts.subscription });
+        out.result({ subscriptionId: opts.subscription, count }, (r) => [
+          `${r.count} failed deliver${r.count === 1 ? "y" : "ies"} of subscription #${r.subscriptionId} queued again`,
+        ]);
+        return;
+      }
+      if (ids.length === 0) throw new UsageError("give delivery ids or --subscription <id>");
       const retried = [];
       for (const id of ids) retried.push(await rpc.webhooks.retry.mutate({ id: integer(id) }));
       out.result(retried, (rows) => rows.map((d) => `delivery #${d.id} is ${d.status} again`));
