@@ -1,6 +1,6 @@
 import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
 import { isMissingParamMessage } from "../wire/requests.js";
-import { message, parameterMissing } from "./respond.js";
+import { message, parameterMissing, problemMessage } from "./respond.js";
 
 /*
  * The one place where gateway-detected problems become Drop Ship answers (optoro.md §2.9):
@@ -30,21 +30,7 @@ export function renderDropShipProblem(problem: RequestProblem): OperationRespons
       return message(401, problem.message, { "www-authenticate": `${BEARER_CHALLENGE}, error="invalid_token"` });
     case "forbidden":
       return message(403, problem.message);
-    case "not_found":
-      return message(404, problem.message);
-    case "method_not_allowed":
-      return message(405, problem.message);
-    case "not_acceptable":
-      return message(406, problem.message);
-    case "request_timeout":
-      return message(408, problem.message);
-    case "payload_too_large":
-      return message(413, problem.message);
-    case "unsupported_media_type":
-      return message(415, problem.message);
-    case "rate_limited":
-      return message(429, problem.message);
-    case "internal":
-      return message(500, "Internal Server Error");
+    default:
+      return problemMessage(problem);
   }
 }

@@ -1,7 +1,7 @@
 import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
 import type { z } from "zod";
 import type { ForwardOrderErrorCode, ForwardOrdersValidationFailed } from "../wire/forward-orders.js";
-import { message, respond } from "./respond.js";
+import { message, problemMessage, respond } from "./respond.js";
 
 /*
  * The one place where problems become Forward Orders answers (Forward Orders 1.0.0, optoro.md §3):
@@ -72,21 +72,7 @@ export function renderForwardOrdersProblem(problem: RequestProblem): OperationRe
     case "forbidden":
       // "The user is not authenticated or not authorized (these have no body)."
       return { status: 401, headers: { "www-authenticate": 'Bearer realm="optoro-orders", error="invalid_token"' } };
-    case "not_found":
-      return message(404, problem.message);
-    case "method_not_allowed":
-      return message(405, problem.message);
-    case "not_acceptable":
-      return message(406, problem.message);
-    case "request_timeout":
-      return message(408, problem.message);
-    case "payload_too_large":
-      return message(413, problem.message);
-    case "unsupported_media_type":
-      return message(415, problem.message);
-    case "rate_limited":
-      return message(429, problem.message);
-    case "internal":
-      return message(500, "Internal Server Error");
+    default:
+      return problemMessage(problem);
   }
 }

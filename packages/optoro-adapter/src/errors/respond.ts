@@ -1,4 +1,4 @@
-import type { OperationResponse } from "@dropgate/dialect-kit";
+import type { OperationResponse, RequestProblem } from "@dropgate/dialect-kit";
 import type { ParameterMissingBody } from "../wire/errors.js";
 
 /** A JSON answer with a status; headers only when given. */
@@ -20,4 +20,12 @@ export function parameterMissing(text: string): OperationResponse {
     message: text,
   };
   return respond(400, body);
+}
+
+/**
+ * `{"message": …}` with the status the gateway chose, for the problems every Optoro prefix answers
+ * alike (404, 405, 406, 408, 413, 415, 429); a 500 never shows its inner text.
+ */
+export function problemMessage(problem: RequestProblem): OperationResponse {
+  return problem.kind === "internal" ? message(500, "Internal Server Error") : message(problem.status, problem.message);
 }
