@@ -112,6 +112,7 @@ function portRunner({ storage, clientId, positions }, lines) {
         signatureRequired: null,
         packingSlipIdentifier: null,
         rejectReason: null,
+        shortages: [],
         attributes: {},
         priceCents: 0,
         processingFeeCents: 0,
