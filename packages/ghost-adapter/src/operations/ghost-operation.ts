@@ -26,7 +26,8 @@ export interface GhostCall<Q, B> {
 
 export type GhostOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
 
-export interface GhostOperationSpec<Q = unknown, B = unknown, T = unknown> {
+/** `I` is the body as sent (zod input): the XML document builds and reads that shape. */
+export interface GhostOperationSpec<Q = unknown, B = unknown, T = unknown, I = unknown> {
   readonly id: string;
   readonly method: HttpMethod;
   /** Path below `/restful`, with `:name` parameters. */
@@ -35,17 +36,17 @@ export interface GhostOperationSpec<Q = unknown, B = unknown, T = unknown> {
   readonly description: string;
   readonly tag: "Catalogue" | "Reservations" | "Orders" | "Carriers";
   readonly query?: z.ZodType<Q>;
-  readonly body?: { readonly schema: z.ZodType<B>; readonly xml: XmlDocument<never>; readonly example?: unknown };
+  readonly body?: { readonly schema: z.ZodType<B, I>; readonly xml: XmlDocument<I>; readonly example?: unknown };
   readonly answer: { readonly schema: z.ZodType<T>; readonly xml: XmlDocument<T>; readonly description: string };
   readonly handle: (call: GhostCall<Q, B>, ctx: UseCaseContext) => GhostOutcome<T>;
 }
 
 /** An operation of the table, whatever its input and answer types. */
 // biome-ignore lint/suspicious/noExplicitAny: the table holds operations of different types
-export type AnyGhostOperation = GhostOperationSpec<any, any, any>;
+export type AnyGhostOperation = GhostOperationSpec<any, any, any, any>;
 
 /** Declares a Rewix operation with its handler's types taken from its schemas. */
-export function ghostOperation<Q, B, T>(spec: GhostOperationSpec<Q, B, T>): GhostOperationSpec<Q, B, T> {
+export function ghostOperation<Q, B, T, I>(spec: GhostOperationSpec<Q, B, T, I>): GhostOperationSpec<Q, B, T, I> {
   return spec;
 }
 

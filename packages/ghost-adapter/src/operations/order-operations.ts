@@ -39,7 +39,7 @@ export function orderOperations(options: GhostOptions): AnyGhostOperation[] {
     description:
       "Each order of order_list is its own transaction. Lines come from the reservation first, then from available stock; more than reserved plus available is capped silently. A stock_id that does not exist aborts that order with nothing changed (429) and the orders after it are not tried. autoConfirm true or omitted confirms when (ecredit covers the cost or auto-confirm is on) and a carrier is valid or a default exists; otherwise the order stays booked (status 5) until the operator confirms or cancels it. The same key with the same order answers the first result; a key already used for another order is refused (429). The answer is the remaining reservation with the new order's id (the last order's, for several).",
     tag: "Orders",
-    body: { schema: SendOrderRequest, xml: sendOrderRequestXml as never },
+    body: { schema: SendOrderRequest, xml: sendOrderRequestXml },
     answer: { schema: ReservationBody, xml: reservationXml, description: "The remaining reservation; order_id is the new order's id." },
     handle: ({ body, client }, ctx) => {
       let answer = toReservationBody([]);

@@ -16,7 +16,7 @@ export function reservationOperations(options: GhostOptions): AnyGhostOperation[
     description:
       "lock adds, unlock gives back, set asks for an absolute total; any combination, applied in order in one transaction. Each model gets min(requested, available) without error; the answer is the whole reservation. Reservations hold stock from every other buyer and dialect until released or ordered and never expire by themselves.",
     tag: "Reservations",
-    body: { schema: ReserveRequest, xml: reserveRequestXml as never },
+    body: { schema: ReserveRequest, xml: reserveRequestXml },
     answer: { schema: ReservationBody, xml: reservationXml, description: "The whole reservation after the operations." },
     handle: ({ body, client }, ctx) => {
       const wirePaths: string[] = [];
