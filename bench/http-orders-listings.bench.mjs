@@ -56,6 +56,7 @@ async function startServer(name, args, env, ready) {
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk) => {
     stderr += chunk;
+    if (process.env.BENCH_SERVER_STDERR) process.stderr.write(chunk);
   });
   child.stdout.resume();
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -64,6 +65,13 @@ async function startServer(name, args, env, ready) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${name} did not start: ${stderr}`);
+}
+
+/** CPU time a process has used so far (user + system), in microseconds (Linux /proc). */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command; clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** Resident set size of a process, in MB (Linux /proc). */
@@ -202,6 +210,7 @@ async function measure(spec, seconds) {
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(spec.pid));
   }, 100);
+  const cpuBefore = cpuMicros(spec.pid);
   const result = await autocannon({
     url: spec.url,
     method: spec.method,
@@ -213,7 +222,8 @@ async function measure(spec, seconds) {
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(spec.pid));
   const bad = result.non2xx + result.errors + result.timeouts;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rss: peak, total: result.requests.total, bad };
+  const cpu = (cpuMicros(spec.pid) - cpuBefore) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rss: peak, total: result.requests.total, bad, cpu };
 }
 
 process.stderr.write(`seeded ${POSITIONS} positions in ${seedSeconds.toFixed(1)} s; walked ${PAGE - 1} pages in ${walkSeconds.toFixed(1)} s\n`);
@@ -226,7 +236,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const spec of order) {
     const run = await measure(spec, SECONDS);
     runs.get(spec.name).push(run);
-    process.stderr.write(`round ${round} ${spec.name}: ${Math.round(run.rps)} req/s p50 ${run.p50} ms p99 ${run.p99} ms rss ${run.rss.toFixed(0)} MB${run.bad ? ` (${run.bad} non-2xx/errors)` : ""}\n`);
+    process.stderr.write(`round ${round} ${spec.name}: ${Math.round(run.rps)} req/s p50 ${run.p50} ms p99 ${run.p99} ms rss ${run.rss.toFixed(0)} MB cpu ${run.cpu.toFixed(0)} µs/req${run.bad ? ` (${run.bad} non-2xx/errors)` : ""}\n`);
   }
 }
 
@@ -243,6 +253,7 @@ const summary = new Map(
       p50: median(list.map((r) => r.p50)),
       p99: median(list.map((r) => r.p99)),
       rss: Math.max(...list.map((r) => r.rss)),
+      cpu: median(list.map((r) => r.cpu)),
       bad: list.reduce((sum, r) => sum + r.bad, 0),
       total: list.reduce((sum, r) => sum + r.total, 0),
     },
@@ -253,11 +264,11 @@ const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits
 const lines = [];
 lines.push(`HTTP: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s per case (medians), ${POSITIONS.toLocaleString("en-US")} listed positions`);
 lines.push("");
-lines.push("| case | req/s | p50 ms | p99 ms | peak RSS MB | non-2xx/errors |");
-lines.push("|---|---:|---:|---:|---:|---:|");
+lines.push("| case | req/s | p50 ms | p99 ms | server CPU µs/req | peak RSS MB | non-2xx/errors |");
+lines.push("|---|---:|---:|---:|---:|---:|---:|");
 for (const spec of cases) {
   const r = s(spec.name);
-  lines.push(`| ${spec.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.rss)} | ${r.bad} of ${fmt(r.total)} |`);
+  lines.push(`| ${spec.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.cpu)} | ${fmt(r.rss)} | ${r.bad} of ${fmt(r.total)} |`);
 }
 const [create, rawFull, rawNormal, p1, p1000, rawReadResult] = allCases.map((c) => s(c.name));
 if (cases.length === allCases.length) {

@@ -103,7 +103,7 @@ try {
 
 // The gateway resolves DROPGATE_DB_PATH to an absolute path; both apps use that one file.
 const dbPath = gatewayConfig.dbPath;
-const store = await openStorage({ path: dbPath });
+const store = await openStorage({ path: dbPath, checkpoint: "background" });
 const ctx = { store, now: () => new Date() };
 
 const cursorSecret = resolveCursorSecret(gatewayConfig.cursorSecret, dbPath);

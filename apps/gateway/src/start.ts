@@ -41,7 +41,7 @@ export async function startGateway(config: GatewayConfig, options: StartGatewayO
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   if (config.dbPath !== ":memory:") mkdirSync(path.dirname(config.dbPath), { recursive: true });
   const cursorSecret = resolveCursorSecret(config.cursorSecret, config.dbPath);
-  const store = await openStorage({ path: config.dbPath });
+  const store = await openStorage({ path: config.dbPath, checkpoint: "background" });
   try {
     const dialectOptions = {
       cursorSecret,

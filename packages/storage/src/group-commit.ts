@@ -20,6 +20,16 @@ import type BetterSqlite3 from "better-sqlite3";
  * see uncommitted writes, so every answer that touched the store waits for `durable()`. If the
  * COMMIT fails (a deferred constraint, a full disk, an I/O error), the whole batch is rolled
  * back and every waiter of it is rejected: none of its writes stays, none is acknowledged.
+ *
+ * The WAL sync off the event loop (`WalSync`, when storage was opened FULL on a file): SQLite at
+ * FULL syncs the WAL inside COMMIT, on the JS thread, about 1 ms here with nothing served
+ * meanwhile. Instead the connection runs at NORMAL, whose COMMIT only writes the WAL's frames,
+ * and the batch's waiters resolve once an fsync of the WAL file, run on libuv's thread pool,
+ * has returned after that COMMIT: the same promise as FULL (an acknowledged write is on disk),
+ * while the next batch is already being written. One sync runs at a time and covers every batch
+ * committed before it started. WAL frames carry checksums and SQLite's recovery stops at the
+ * first frame that does not check, so a power loss before a sync loses only unacknowledged
+ * batches, as with FULL. A failed fsync rejects its batches' waiters with `SyncFailedError`.
  */
 
 /** How large and how old one group commit may grow. */
@@ -49,13 +59,29 @@ export class CommitFailedError extends Error {
   }
 }
 
+/** Thrown to the waiters of committed batches whose WAL sync failed: their durability is unknown. */
+export class SyncFailedError extends Error {
+  constructor(
+    readonly batch: number,
+    cause: unknown,
+  ) {
+    super(`the WAL sync after batch ${batch} failed; its writes are committed but may not survive a power loss: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = "SyncFailedError";
+  }
+}
+
+/** Syncs the WAL file to disk off the JS thread; calls back once it has (or failed). */
+export type WalSync = (done: (error: Error | null) => void) => void;
+
 interface Batch {
   readonly seq: number;
   readonly openedAt: number;
   writes: number;
   readonly done: Promise<void>;
   resolve(): void;
-  reject(error: CommitFailedError): void;
+  reject(error: CommitFailedError | SyncFailedError): void;
 }
 
 /**
@@ -73,11 +99,19 @@ export class GroupCommit {
   #open: Batch | undefined;
   /** Sequence number of the last batch opened; batches are numbered from 1. */
   #seq = 0;
-  readonly #failed: CommitFailedError[] = [];
+  readonly #failed: Array<CommitFailedError | SyncFailedError> = [];
+  /** Committed batches waiting for a WAL sync that started after their COMMIT. */
+  #unsynced: Batch[] = [];
+  /** The batches the running WAL sync covers; undefined while none runs. */
+  #syncing: Batch[] | undefined;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly limits: GroupCommitLimits,
+    /** Runs after each successful COMMIT (the background checkpoint counts them). */
+    private readonly afterCommit?: () => void,
+    /** When given, a batch is durable once this has synced the WAL after its COMMIT (see above). */
+    private readonly walSync?: WalSync,
   ) {
     this.#begin = db.prepare("BEGIN IMMEDIATE");
     this.#commit = db.prepare("COMMIT");
@@ -132,24 +166,79 @@ export class GroupCommit {
       this.#settle(batch, error);
       return;
     }
-    this.#settle(batch, undefined);
+    if (this.walSync === undefined) {
+      this.#settle(batch, undefined);
+    } else {
+      this.#close(batch);
+      this.#unsynced.push(batch);
+      this.#startSync();
+    }
+    this.afterCommit?.();
+  }
+
+  /** True while a committed batch still waits for its WAL sync. */
+  get syncPending(): boolean {
+    return this.#syncing !== undefined || this.#unsynced.length > 0;
+  }
+
+  /**
+   * Settles every committed batch after a WAL sync done by the caller, synchronously (at close,
+   * which cannot wait for the thread pool); a sync already running settles nothing twice.
+   */
+  syncedNow(error?: unknown): void {
+    const batches = [...(this.#syncing ?? []), ...this.#unsynced];
+    this.#syncing = undefined;
+    this.#unsynced = [];
+    for (const batch of batches) this.#synced(batch, error);
+  }
+
+  #startSync(): void {
+    if (this.#syncing !== undefined || this.#unsynced.length === 0 || this.walSync === undefined) return;
+    const covered = this.#unsynced;
+    this.#unsynced = [];
+    this.#syncing = covered;
+    this.walSync((error) => {
+      // Settled already by syncedNow (a close while this sync ran).
+      if (this.#syncing !== covered) return;
+      this.#syncing = undefined;
+      for (const batch of covered) this.#synced(batch, error ?? undefined);
+      this.#startSync();
+    });
+  }
+
+  #synced(batch: Batch, error: unknown): void {
+    if (error === undefined || error === null) {
+      batch.resolve();
+      return;
+    }
+    this.#remember(new SyncFailedError(batch.seq, error), batch);
   }
 
   /** Where the commit order stands now: `durable(mark)` covers every write made after this. */
   mark(): CommitMark {
-    return (this.#open?.seq ?? this.#seq + 1) as CommitMark;
+    // A batch committed but not yet synced counts as not durable: what a request reads of it must
+    // not be answered before it would survive a power loss.
+    const oldest = this.#syncing?.[0] ?? this.#unsynced[0] ?? this.#open;
+    return (oldest?.seq ?? this.#seq + 1) as CommitMark;
   }
 
   /**
-   * Resolves once every batch holding writes made since `mark` has committed (without a mark:
-   * the batch open now, if any); rejects with the failure of the first such batch that did not.
+   * Resolves once every batch holding writes made since `mark` has committed, and its WAL synced
+   * (without a mark: every batch not durable yet); rejects with the failure of the first that did not.
    */
   durable(mark?: CommitMark): Promise<void> {
     if (mark !== undefined) {
       const failure = this.#failed.find((f) => f.batch >= mark);
       if (failure !== undefined) return Promise.reject(failure);
     }
-    return this.#open?.done ?? Promise.resolve();
+    // Every batch from the mark on that is not durable yet: a failed sync of an earlier one must
+    // reach this waiter even when a later batch syncs fine.
+    const pending: Batch[] = [...(this.#syncing ?? []), ...this.#unsynced];
+    if (this.#open !== undefined) pending.push(this.#open);
+    const waited = mark === undefined ? pending : pending.filter((b) => b.seq >= mark);
+    if (waited.length === 0) return Promise.resolve();
+    if (waited.length === 1) return (waited[0] as Batch).done;
+    return Promise.all(waited.map((b) => b.done)).then(() => undefined);
   }
 
   #openBatch(): Batch {
@@ -170,16 +259,24 @@ export class GroupCommit {
     return batch;
   }
 
-  #settle(batch: Batch, error: unknown): void {
+  /** The batch no longer holds the write lock. */
+  #close(batch: Batch): void {
     if (this.#open === batch) {
       this.#open = undefined;
       openInProcess.delete(this);
     }
+  }
+
+  #settle(batch: Batch, error: unknown): void {
+    this.#close(batch);
     if (error === undefined) {
       batch.resolve();
       return;
     }
-    const failure = new CommitFailedError(batch.seq, error);
+    this.#remember(new CommitFailedError(batch.seq, error), batch);
+  }
+
+  #remember(failure: CommitFailedError | SyncFailedError, batch: Batch): void {
     this.#failed.push(failure);
     if (this.#failed.length > REMEMBERED_FAILURES) this.#failed.shift();
     batch.reject(failure);

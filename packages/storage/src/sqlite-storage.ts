@@ -1,6 +1,8 @@
 import type { CommitMark, StoragePort, StorageReader, StorageTx } from "@dropgate/core-domain";
 import type BetterSqlite3 from "better-sqlite3";
+import type { BackgroundCheckpoint } from "./background-checkpoint.js";
 import { DEFAULT_GROUP_COMMIT, GroupCommit, type GroupCommitLimits } from "./group-commit.js";
+import type { WalFileSync } from "./wal-file-sync.js";
 import { PreparedStatements } from "./sql/prepared-statements.js";
 import { createStorageTx } from "./storage-tx.js";
 
@@ -21,6 +23,14 @@ export class SqliteStorage implements StoragePort {
     readonly db: BetterSqlite3.Database,
     readonly path: string,
     limits: GroupCommitLimits = DEFAULT_GROUP_COMMIT,
+    /** Off-thread help `openStorage` set up: WAL checkpoints (`checkpoint: "background"`), WAL syncs (FULL). */
+    private readonly offThread: { readonly checkpointer?: BackgroundCheckpoint; readonly walSync?: WalFileSync } = {},
+    /**
+     * What an acknowledged write survives: FULL, a power loss (the WAL synced before `durable()`
+     * resolves; the connection itself then runs NORMAL, see group-commit.ts); NORMAL, a crash of
+     * the process only.
+     */
+    readonly synchronous: "FULL" | "NORMAL" = offThread.walSync === undefined ? "NORMAL" : "FULL",
   ) {
     this.#tx = createStorageTx(new PreparedStatements(db));
     // One transaction function for the life of the connection. better-sqlite3 runs it
@@ -30,7 +40,8 @@ export class SqliteStorage implements StoragePort {
     const run = db.transaction((fn: Body, tx: StorageTx) => fn(tx));
     this.#immediate = run.immediate;
     this.#deferred = run.deferred;
-    this.#group = new GroupCommit(db, limits);
+    const { checkpointer, walSync } = offThread;
+    this.#group = new GroupCommit(db, limits, checkpointer === undefined ? undefined : () => checkpointer.afterCommit(), walSync?.sync);
   }
 
   /**
@@ -65,6 +76,11 @@ export class SqliteStorage implements StoragePort {
     return this.#group.durable(mark);
   }
 
+  /** The worker thread checkpointing the WAL, when opened with `checkpoint: "background"`. */
+  get checkpointer(): BackgroundCheckpoint | undefined {
+    return this.offThread.checkpointer;
+  }
+
   /** Commits the open batch now, synchronously; its waiters settle as usual. */
   flush(): void {
     this.#group.commit();
@@ -73,6 +89,19 @@ export class SqliteStorage implements StoragePort {
   /** Commits the open batch, then closes the connection; the last connection to close checkpoints the WAL. */
   close(): void {
     if (this.db.open) this.#group.commit();
+    const { walSync, checkpointer } = this.offThread;
+    if (walSync !== undefined && this.#group.syncPending) {
+      // What was committed is on disk before the waiters hear so, as at FULL.
+      let failure: unknown;
+      try {
+        walSync.syncNow();
+      } catch (error) {
+        failure = error;
+      }
+      this.#group.syncedNow(failure);
+    }
+    walSync?.close();
+    checkpointer?.close();
     this.db.close();
   }
 }

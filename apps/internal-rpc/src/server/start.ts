@@ -15,7 +15,7 @@ export interface RunningRpc {
  * token, listens, and prints where it listens and, the first time, the token it generated.
  */
 export async function startInternalRpc(config: RpcConfig, log: (line: string) => void = console.log): Promise<RunningRpc> {
-  const storage = await openStorage({ path: config.dbPath });
+  const storage = await openStorage({ path: config.dbPath, checkpoint: "background" });
   try {
     const token = resolveRpcToken({ token: config.token, dbPath: config.dbPath });
     const server = await createRpcServer({ store: storage, token: token.token, host: config.host, port: config.port });

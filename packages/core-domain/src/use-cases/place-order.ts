@@ -57,9 +57,17 @@ export const PlaceOrderInput = z.object({
    * is taken, so a replay finds it like any rejected order.
    */
   refusal: z.string().min(1).max(512).optional(),
+  /**
+   * The dialect refuses the order, in its own words, unless a line draws on a lot (Optoro's
+   * `payment_status: pending` is for lot orders). Decided on the positions the order reads anyway,
+   * so the dialect need not look them up first; it wins over `refusal`.
+   */
+  refusalWithoutLot: z.string().min(1).max(512).optional(),
 });
 export type PlaceOrderInput = z.input<typeof PlaceOrderInput>;
-type PlaceOrderItemInput = z.input<typeof PlaceOrderItemInput>;
+/** A `PlaceOrderInput` as its schema parsed it (addresses complete). */
+export type ValidPlaceOrderInput = z.output<typeof PlaceOrderInput>;
+type PlaceOrderItemInput = z.output<typeof PlaceOrderItemInput>;
 
 export type PlaceOrderOutcome =
   | { readonly kind: "accepted"; readonly order: Order; readonly shortages: readonly Shortage[] }
@@ -96,7 +104,7 @@ function findPosition(tx: StorageTx, ref: PlaceOrderItemInput["ref"], channel: s
  * What the buyer may take beyond its own locks is the available quantity under its own cap
  * (a give-back of this buyer; another buyer's cap never counts here).
  */
-function planLines(tx: StorageTx, input: PlaceOrderInput): PlannedLine[] {
+function planLines(tx: StorageTx, input: ValidPlaceOrderInput): PlannedLine[] {
   const left = new Map<number, { available: number; locked: number }>();
   return input.items.map((item) => {
     const position = findPosition(tx, item.ref, input.channel);
@@ -126,13 +134,16 @@ function shortageOf(line: PlannedLine): Shortage {
   };
 }
 
-/** `placeOrder` inside a caller's transaction. */
-export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string): Result<PlaceOrderOutcome> {
-  if (input.items.length === 0) return err("VALIDATION", "An order needs at least one item", { field: "items" });
-  const existing = tx.findOrder(input.clientId, input.clientIdentifier);
+/** `placeOrder` inside a caller's transaction, on input its schema has parsed. */
+export function placeOrderIn(tx: StorageTx, valid: ValidPlaceOrderInput, at: string): Result<PlaceOrderOutcome> {
+  if (valid.items.length === 0) return err("VALIDATION", "An order needs at least one item", { field: "items" });
+  const existing = tx.findOrder(valid.clientId, valid.clientIdentifier);
   if (existing) return ok({ kind: "duplicate", order: existing });
 
-  const planned = planLines(tx, input);
+  const planned = planLines(tx, valid);
+  const lotRefusal = valid.refusalWithoutLot !== undefined && !planned.some((l) => l.position?.kind === "lot") ? valid.refusalWithoutLot : undefined;
+  const refusal = lotRefusal ?? valid.refusal;
+  const input = refusal === valid.refusal ? valid : { ...valid, refusal };
   const unknown = planned.findIndex((l) => !l.position);
   if (input.fill === "available" && unknown >= 0 && input.refusal === undefined) {
     return err("NOT_FOUND", "Unknown stock item", { field: `items.${unknown}.ref` });
@@ -172,8 +183,8 @@ export function placeOrderIn(tx: StorageTx, input: PlaceOrderInput, at: string):
     channel: input.channel,
     status,
     paymentRequired: needsPayment,
-    billingAddress: input.billingAddress ? Address.parse(input.billingAddress) : null,
-    shippingAddress: input.shippingAddress ? Address.parse(input.shippingAddress) : null,
+    billingAddress: input.billingAddress ?? null,
+    shippingAddress: input.shippingAddress ?? null,
     brand: input.brand ?? null,
     shippingMethod: input.shippingMethod ?? null,
     carrierId: input.carrierId ?? null,

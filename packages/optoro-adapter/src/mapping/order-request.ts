@@ -1,4 +1,4 @@
-import type { AddressInput, PlaceOrderInput, StorageReader } from "@dropgate/core-domain";
+import type { AddressInput, PlaceOrderInput } from "@dropgate/core-domain";
 import type { BillingAddressRequest, ShippingAddressRequest } from "../wire/address.js";
 import type { OrderItemRequest, OrderRequest } from "../wire/order-request.js";
 import { isDeliverableAddress } from "./us-address.js";
@@ -46,17 +46,13 @@ function toItemInput(item: OrderItemRequest): PlaceOrderInput["items"][number] {
   };
 }
 
-/** Whether a line of the order names a lot listing (a position's kind never changes once it exists). */
-export function orderHoldsLot(reader: StorageReader, order: OrderRequest): boolean {
-  return order.order_items.some((item) => reader.getPosition({ sku: item.sku, condition: item.condition, channel: order.channel })?.kind === "lot");
-}
-
 /** What `payment_status` makes of the order: its payment mode, or a refusal. */
-function paymentOf(order: OrderRequest, holdsLot: boolean): { payment: PlaceOrderInput["payment"]; refusal?: string } {
+function paymentOf(order: OrderRequest): { payment: PlaceOrderInput["payment"]; refusalWithoutLot?: string } {
   switch (order.payment_status) {
     case "pending":
     case "pending_payment":
-      return holdsLot ? { payment: "lots" } : { payment: "lots", refusal: PENDING_PAYMENT_REFUSED };
+      // Only a lot order may wait for payment; the spine knows the lines' kinds once it reads them.
+      return { payment: "lots", refusalWithoutLot: PENDING_PAYMENT_REFUSED };
     case "complete":
       return { payment: "none" };
     default:
@@ -65,12 +61,12 @@ function paymentOf(order: OrderRequest, holdsLot: boolean): { payment: PlaceOrde
 }
 
 /**
- * Maps a validated order-2 of an authenticated buyer to the spine's order input; `holdsLot`
- * (see `orderHoldsLot`) tells a lot order from a unit order for `payment_status`.
+ * Maps a validated order-2 of an authenticated buyer to the spine's order input. A payment refusal
+ * (`payment_status: pending` without a lot line) wins over an undeliverable address.
  */
-export function toPlaceOrderInput(clientId: number, order: OrderRequest, facts: { readonly holdsLot: boolean } = { holdsLot: false }): PlaceOrderInput {
-  const { payment, refusal: paymentRefusal } = paymentOf(order, facts.holdsLot);
-  const refusal = paymentRefusal ?? (isDeliverableAddress(order.shipping_address) ? undefined : INVALID_SHIPPING_ADDRESS);
+export function toPlaceOrderInput(clientId: number, order: OrderRequest): PlaceOrderInput {
+  const { payment, refusalWithoutLot } = paymentOf(order);
+  const refusal = isDeliverableAddress(order.shipping_address) ? undefined : INVALID_SHIPPING_ADDRESS;
   return {
     clientId,
     clientIdentifier: order.client_identifier,
@@ -78,6 +74,7 @@ export function toPlaceOrderInput(clientId: number, order: OrderRequest, facts: 
     fill: "all_or_nothing",
     payment,
     ...(refusal === undefined ? {} : { refusal }),
+    ...(refusalWithoutLot === undefined ? {} : { refusalWithoutLot }),
     items: order.order_items.map(toItemInput),
     billingAddress: toCoreAddress(order.billing_address),
     shippingAddress: toCoreAddress(order.shipping_address),

@@ -2,7 +2,7 @@ import { type UseCaseContext, placeOrder } from "@dropgate/core-domain";
 import type { z } from "zod";
 import { describeOrderIssues, orderIssueWording } from "../errors/order-issues.js";
 import { type OrderAnswer, orderNotCreated, toOrderAnswer } from "../mapping/order-answer.js";
-import { orderHoldsLot, toPlaceOrderInput } from "../mapping/order-request.js";
+import { toPlaceOrderInput } from "../mapping/order-request.js";
 import { type OrderRequest, TOO_MANY_ITEMS_REASON } from "../wire/order-request.js";
 
 export { TOO_MANY_ITEMS_REASON } from "../wire/order-request.js";
@@ -25,8 +25,7 @@ export function invalidOrderReason(root: string, issues: readonly z.core.$ZodIss
 
 /** Places a validated order-2 of a buyer through the spine's `placeOrder`; answers Optoro's 201 / 200 / 422. */
 export function placeOptoroOrder(ctx: UseCaseContext, clientId: number, order: OrderRequest): OrderAnswer {
-  const holdsLot = ctx.store.read((r) => orderHoldsLot(r, order));
-  const placed = placeOrder(ctx, toPlaceOrderInput(clientId, order, { holdsLot }));
+  const placed = placeOrder(ctx, toPlaceOrderInput(clientId, order));
   if (!placed.ok) return notCreated(`Validation failed: ${placed.error.message}`);
   return toOrderAnswer(placed.value);
 }

@@ -8,10 +8,10 @@ import type {
   Shortage,
   StorageTx,
 } from "@dropgate/core-domain";
-import { type Insertable, type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
+import { type Selectable, type SelectQueryBuilder, sql as raw } from "kysely";
 import type { Database, OrderItemsTable, OrdersTable } from "../schema/database.js";
 import type { PreparedStatements } from "../sql/prepared-statements.js";
-import { compileStatement, insertReturning, presentKeys, queryBuilder, StatementShapes, throughIndex } from "../sql/statement.js";
+import { compileStatement, insertRow, presentKeys, queryBuilder, StatementShapes, throughIndex } from "../sql/statement.js";
 import {
   definedOnly,
   expectOneRow,
@@ -105,11 +105,11 @@ const selectItemsOfOrders = compileStatement((p: { orderIds: string }) =>
     .orderBy("id"),
 );
 
-const insertOrderRow = insertReturning("orders");
-const insertItemRow = insertReturning("order_items");
+const insertOrderRow = insertRow("orders");
+const insertItemRow = insertRow("order_items");
 
 /** The stored row of a new order. */
-function orderRowOf(input: NewOrder): Insertable<OrdersTable> {
+function orderRowOf(input: NewOrder): Omit<OrderRow, "id"> {
   return {
     client_id: input.clientId,
     client_identifier: input.clientIdentifier,
@@ -139,7 +139,7 @@ function orderRowOf(input: NewOrder): Insertable<OrdersTable> {
 }
 
 /** The stored row of a new order line. */
-function itemRowOf(orderId: number, item: NewOrderItem, at: string): Insertable<OrderItemsTable> {
+function itemRowOf(orderId: number, item: NewOrderItem, at: string): Omit<ItemRow, "id"> {
   return {
     order_id: orderId,
     client_identifier: item.clientIdentifier,
@@ -264,7 +264,7 @@ export function orderRepository(sql: PreparedStatements): OrderMethods {
       });
     },
     insertOrder(input: NewOrder) {
-      // RETURNING hands back the stored rows, read through the same mappers as every select.
+      // The stored rows (as given, with their ids) are read through the same mappers as every select.
       const row = insertOrderRow(sql, orderRowOf(input));
       const orderItems = input.items.map((item) => toOrderItem(insertItemRow(sql, itemRowOf(row.id, item, input.at))));
       return toOrder(row, orderItems);

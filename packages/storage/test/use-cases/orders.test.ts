@@ -97,6 +97,25 @@ describe("lot orders, payment and cancellation", () => {
     expectInvariants(world);
   });
 
+  it("refusalWithoutLot refuses a unit-only order with nothing taken, and lets a lot order wait for payment", () => {
+    stock(world.ctx, "U1", 2);
+    must(setStock(world.ctx, { sku: "LOT2", condition: "N", channel: "rts_drop_ship", onHand: 1, lot }));
+    const client = buyer(world.ctx);
+    const refusals = { refusalWithoutLot: "units cannot wait for payment", refusal: "address refused" };
+    const units = must(placeOrder(world.ctx, { ...orderInput(client.id, [["U1", 1]]), ...refusals }));
+    expect(units.kind).toBe("rejected");
+    // The lot refusal wins over the dialect's other refusal.
+    expect(units.order).toMatchObject({ status: "rejected", rejectReason: "units cannot wait for payment" });
+    expect(availableOf(position("U1"))).toBe(2);
+    // With a lot line the lot refusal does not apply; the other refusal still does.
+    const mixedRefused = must(placeOrder(world.ctx, { ...orderInput(client.id, [["U1", 1], ["LOT2", 1]]), ...refusals }));
+    expect(mixedRefused.order).toMatchObject({ status: "rejected", rejectReason: "address refused" });
+    const mixed = must(placeOrder(world.ctx, { ...orderInput(client.id, [["U1", 1], ["LOT2", 1]]), refusalWithoutLot: refusals.refusalWithoutLot }));
+    expect(mixed.order).toMatchObject({ status: "pending_payment", paymentRequired: true });
+    expect(availableOf(position("U1"))).toBe(1);
+    expectInvariants(world);
+  });
+
   it("cancelling returns the stock; cancelled and rejected orders cannot be cancelled again", () => {
     must(setStock(world.ctx, { sku: "LOT1", condition: "N", channel: "rts_drop_ship", onHand: 1, lot }));
     const client = buyer(world.ctx);
