@@ -12,7 +12,7 @@ export {
 export { createShutdown } from "./lifecycle/shutdown.js";
 export { createTokenBucketLimiter, type RateLimiter, type TakeResult } from "./limits/token-bucket.js";
 export { createLogger, type GatewayLoggerOptions } from "./logging/logger.js";
-export { REDACTED, redactDeep, SENSITIVE_KEYS } from "./logging/redact.js";
+export { CREDENTIAL_KEYS, REDACTED, redactDeep, SENSITIVE_KEYS } from "./logging/redact.js";
 export { REQUEST_ID_HEADER } from "./logging/request-id.js";
 export { createGatewayMetrics, type GatewayMetrics } from "./metrics/gateway-metrics.js";
 export { buildOpenApiDocument, type OpenApiDocument } from "./openapi/document.js";

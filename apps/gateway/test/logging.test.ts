@@ -35,6 +35,8 @@ describe("log redaction", () => {
     const failure = gateway.logs().find((line) => line.msg === "operation failed");
     // The body was logged (it is what makes a 500 diagnosable)…
     expect(failure?.body).toMatchObject({ name: "w", customer: { phone: "[Redacted]", shipping_address: "[Redacted]" } });
+    // The error itself still reaches pino's err serializer whole.
+    expect(failure?.err).toMatchObject({ type: "Error", message: expect.any(String), stack: expect.stringContaining("Error") });
     // …but nothing personal reached the output, nor the credential.
     expect(raw).not.toContain("867-5309");
     expect(raw).not.toContain("Secret Lane");

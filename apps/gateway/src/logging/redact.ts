@@ -24,33 +24,27 @@ export const SENSITIVE_KEYS: ReadonlySet<string> = new Set([
 
 export const REDACTED = "[Redacted]";
 
-/** Depth to which pino's path redaction looks for sensitive keys under any logged object. */
-const WILDCARD_DEPTH = 4;
+/** Keys whose values are credentials, wherever a logged object holds them (headers, mostly). */
+export const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(["authorization", "apikey", "cookie", "set-cookie", "x-api-key"]);
 
-/** pino `redact.paths`: credentials in request headers, and sensitive keys up to a few levels deep. */
-export function redactPaths(): string[] {
-  const paths = [
-    "req.headers.authorization",
-    "req.headers.apikey",
-    "req.headers.cookie",
-    "headers.authorization",
-    "headers.apikey",
-  ];
-  for (const key of SENSITIVE_KEYS) {
-    for (let depth = 1; depth <= WILDCARD_DEPTH; depth += 1) paths.push(`${"*.".repeat(depth)}${key}`);
-  }
-  return paths;
-}
-
-/** A copy of `value` with every sensitive key's value replaced, at any depth (for logged payloads). */
+/**
+ * A copy of `value` with the value of every sensitive or credential key replaced, at any depth.
+ * Only arrays and plain objects are copied: an Error, a Date or a Buffer is left to its pino
+ * serializer as it is.
+ */
 export function redactDeep(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
   if (value === null || typeof value !== "object") return value;
   if (seen.has(value)) return "[Circular]";
+  if (Array.isArray(value)) {
+    seen.add(value);
+    return value.map((item) => redactDeep(item, seen));
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, seen));
   const copy: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    copy[key] = SENSITIVE_KEYS.has(key) ? REDACTED : redactDeep(inner, seen);
+    copy[key] = SENSITIVE_KEYS.has(key) || CREDENTIAL_KEYS.has(key) ? REDACTED : redactDeep(inner, seen);
   }
   return copy;
 }
