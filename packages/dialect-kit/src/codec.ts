@@ -5,6 +5,8 @@
  * needs (an XML codec, say, which paths are arrays and the root element's name).
  */
 
+import secureJson from "secure-json-parse";
+
 /** Where in a body a codec gave up, when it knows. */
 export interface CodecPosition {
   readonly line?: number;
@@ -53,14 +55,21 @@ function refusePoison(key: string, value: unknown): unknown {
   return value;
 }
 
+/** secure-json-parse's refusal of a `__proto__` or `constructor.prototype` key. */
+const FORBIDDEN = "forbidden prototype property";
+
 /** JSON (`application/json`), built into every dialect. */
 export const jsonCodec: MediaCodec = {
   mediaType: JSON_MEDIA_TYPE,
   decode(text) {
     try {
-      return JSON.parse(text, refusePoison);
+      // Fastify's own parser: a plain JSON.parse unless the text holds a suspect key (also
+      // \u-escaped), which a reviver on every body cost about 5 % of the gateway's CPU per order.
+      return secureJson.parse(text, null, { protoAction: "error", constructorAction: "error" });
     } catch (error) {
       if (error instanceof CodecError) throw error;
+      // Only a body that holds such a key is parsed again, to name the key in the answer.
+      if (error instanceof SyntaxError && error.message.includes(FORBIDDEN)) JSON.parse(text, refusePoison);
       const reason = error instanceof Error ? error.message : String(error);
       const offset = /position (\d+)/.exec(reason)?.[1];
       throw new CodecError("Request body is not valid JSON", offset === undefined ? undefined : { offset: Number(offset) });

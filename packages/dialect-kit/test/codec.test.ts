@@ -15,6 +15,10 @@ describe("the JSON codec", () => {
   it("refuses prototype poisoning as Fastify's parser did", () => {
     expect(() => jsonCodec.decode('{"__proto__":{"admin":true}}')).toThrow(/__proto__/);
     expect(() => jsonCodec.decode('{"constructor":{"prototype":{"admin":true}}}')).toThrow(/constructor/);
+    // Escaped keys are the same keys once parsed.
+    expect(() => jsonCodec.decode('{"a":[{"\\u005f_proto__":{"admin":true}}]}')).toThrow(CodecError);
+    // A key merely named constructor is data.
+    expect(jsonCodec.decode('{"constructor":"Ann","b":[1]}')).toEqual({ constructor: "Ann", b: [1] });
   });
 });
 
