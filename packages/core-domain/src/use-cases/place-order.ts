@@ -81,6 +81,8 @@ interface PlannedLine {
   readonly requested: number;
   readonly granted: number;
   readonly fromReservation: number;
+  /** Whether the buyer has a cap on the position (read once while planning; most have none). */
+  readonly capped: boolean;
 }
 
 /**
@@ -105,21 +107,22 @@ function findPosition(tx: StorageTx, ref: PlaceOrderItemInput["ref"], channel: s
  * (a give-back of this buyer; another buyer's cap never counts here).
  */
 function planLines(tx: StorageTx, input: ValidPlaceOrderInput): PlannedLine[] {
-  const left = new Map<number, { available: number; locked: number }>();
+  const left = new Map<number, { available: number; locked: number; capped: boolean }>();
   return input.items.map((item) => {
     const position = findPosition(tx, item.ref, input.channel);
-    if (!position) return { input: item, position, requested: item.quantity, granted: 0, fromReservation: 0 };
+    if (!position) return { input: item, position, requested: item.quantity, granted: 0, fromReservation: 0, capped: false };
     let budget = left.get(position.id);
     if (!budget) {
       const locked = tx.getReservation(input.clientId, position.id)?.locked ?? 0;
-      budget = { available: visibleQuantity(availableOf(position), tx.getBuyerCap(input.clientId, position.id)?.cap), locked };
+      const cap = tx.getBuyerCap(input.clientId, position.id)?.cap;
+      budget = { available: visibleQuantity(availableOf(position), cap), locked, capped: cap !== undefined };
       left.set(position.id, budget);
     }
     const fromReservation = Math.min(budget.locked, item.quantity);
     const fromAvailable = Math.min(budget.available, item.quantity - fromReservation);
     budget.locked -= fromReservation;
     budget.available -= fromAvailable;
-    return { input: item, position, requested: item.quantity, granted: fromReservation + fromAvailable, fromReservation };
+    return { input: item, position, requested: item.quantity, granted: fromReservation + fromAvailable, fromReservation, capped: budget.capped };
   });
 }
 
@@ -214,7 +217,7 @@ export function placeOrderIn(tx: StorageTx, valid: ValidPlaceOrderInput, at: str
     }
     const taken = moveStock(tx, position, { allocated: line.granted, reserved: -line.fromReservation }, "allocation", cause, at);
     if (!taken.ok) return taken;
-    drawOnBuyerCap(tx, input.clientId, position.id, line.granted - line.fromReservation, cause, at);
+    if (line.capped) drawOnBuyerCap(tx, input.clientId, position.id, line.granted - line.fromReservation, cause, at);
   }
   if (status === "accepted") raisePurchaseOrdersIn(tx, order, at);
   // Nothing after insertOrder changes the order row or its lines, so no re-read is needed.
