@@ -71,7 +71,10 @@ function linesOf(i, lines, positions) {
 
 function useCaseRunner({ storage, clientId, positions }, lines) {
   const ctx = { store: storage, now: () => new Date() };
-  return (i) => {
+  // Answered as the gateway answers: once durable() says the commit (and at FULL, the WAL sync
+  // that storage runs off the JS thread) has returned.
+  return async (i) => {
+    const mark = storage.commitMark();
     const result = placeOrder(ctx, {
       clientId,
       clientIdentifier: `order-${i}`,
@@ -86,11 +89,13 @@ function useCaseRunner({ storage, clientId, positions }, lines) {
       })),
     });
     if (!result.ok || result.value.kind !== "accepted") throw new Error(`order ${i} not accepted`);
+    await storage.durable(mark);
   };
 }
 
 function portRunner({ storage, clientId, positions }, lines) {
-  return (i) => {
+  return async (i) => {
+    const mark = storage.commitMark();
     const at = new Date().toISOString();
     storage.transaction((tx) => {
       const identifier = `order-${i}`;
@@ -143,11 +148,16 @@ function portRunner({ storage, clientId, positions }, lines) {
         }
       }
     });
+    await storage.durable(mark);
   };
 }
 
-function rawRunner({ storage, clientId, positions }, lines) {
+function rawRunner({ storage, clientId, positions }, lines, synchronous) {
   const db = storage.db;
+  storage.flush(); // the seed's batch: a pragma cannot change inside it
+  // SQLite's own FULL, the sync inside COMMIT: storage runs its connection at NORMAL and syncs the
+  // WAL itself (group-commit.ts), so the raw floor sets the pragma back on its own file.
+  db.pragma(`synchronous = ${synchronous}`);
   const findOrder = db.prepare("SELECT * FROM orders WHERE client_id = ? AND client_identifier = ?");
   const getPosition = db.prepare("SELECT * FROM stock_positions WHERE sku = ? AND condition = ? AND channel = ?");
   const insertOrder = db.prepare(
@@ -195,8 +205,8 @@ async function measureAll(lines, synchronous) {
   const cases = [];
   for (const [variant, runner] of Object.entries(VARIANTS)) {
     const world = await freshStore(synchronous);
-    const run = runner(world, lines);
-    for (let i = 0; i < WARMUP; i++) run(i);
+    const run = runner(world, lines, synchronous);
+    for (let i = 0; i < WARMUP; i++) await run(i);
     cases.push({ variant, world, run, next: WARMUP, nanos: 0n, cpuMicros: 0 });
   }
   const slice = Math.ceil(N / ROUNDS);
@@ -204,7 +214,7 @@ async function measureAll(lines, synchronous) {
     for (const c of cases) {
       const cpu = process.cpuUsage();
       const start = process.hrtime.bigint();
-      for (let k = 0; k < slice; k++) c.run(c.next++);
+      for (let k = 0; k < slice; k++) await c.run(c.next++);
       c.nanos += process.hrtime.bigint() - start;
       const used = process.cpuUsage(cpu);
       c.cpuMicros += used.user + used.system;

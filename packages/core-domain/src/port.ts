@@ -259,6 +259,8 @@ export interface StorageReader {
   getClientByName(name: string): Client | undefined;
   listClients(): readonly Client[];
   findAccessToken(tokenHash: string): AccessToken | undefined;
+  /** The token of this hash with its client, in one read (every authenticated request asks). */
+  findAccessTokenClient(tokenHash: string): { readonly token: AccessToken; readonly client: Client } | undefined;
 
   getProduct(sku: string): Product | undefined;
   findProductByVpc(vendorId: string, vpc: string): Product | undefined;

@@ -162,13 +162,11 @@ export function issueAccessToken(
 /** Resolves a bearer token to its client; unknown, expired, revoked or disabled → UNAUTHORIZED. */
 export function verifyAccessToken(ctx: UseCaseContext, token: string): Result<Client> {
   const now = ctx.now().toISOString();
-  return ctx.store.read((r) => {
-    const stored = r.findAccessToken(hashSecret(token));
-    if (!stored) return err("UNAUTHORIZED", "Invalid access token");
-    if (stored.revokedAt !== null) return err("UNAUTHORIZED", "Access token revoked");
-    if (stored.expiresAt <= now) return err("UNAUTHORIZED", "Access token expired");
-    const client = r.getClient(stored.clientId);
-    if (!client || client.disabled) return err("UNAUTHORIZED", "Client disabled");
-    return ok(client);
-  });
+  const found = ctx.store.read((r) => r.findAccessTokenClient(hashSecret(token)));
+  if (!found) return err("UNAUTHORIZED", "Invalid access token");
+  const { token: stored, client } = found;
+  if (stored.revokedAt !== null) return err("UNAUTHORIZED", "Access token revoked");
+  if (stored.expiresAt <= now) return err("UNAUTHORIZED", "Access token expired");
+  if (client.disabled) return err("UNAUTHORIZED", "Client disabled");
+  return ok(client);
 }

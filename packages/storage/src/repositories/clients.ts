@@ -62,6 +62,15 @@ const updateClient = new StatementShapes((columns) =>
 const selectToken = compileStatement((p: { tokenHash: string }) =>
   queryBuilder.selectFrom("access_tokens").selectAll().where("token_hash", "=", p.tokenHash),
 );
+// The client's columns as they are, the token's under a prefix: one lookup per authenticated request.
+const selectTokenClient = compileStatement((p: { tokenHash: string }) =>
+  queryBuilder
+    .selectFrom("access_tokens as t")
+    .innerJoin("clients as c", "c.id", "t.client_id")
+    .selectAll("c")
+    .select(["t.id as token_id", "t.scope as token_scope", "t.created_at as token_created_at", "t.expires_at as token_expires_at", "t.revoked_at as token_revoked_at"])
+    .where("t.token_hash", "=", p.tokenHash),
+);
 const insertTokenRow = insertReturning("access_tokens");
 const revokeTokens = compileStatement((p: { clientId: number; at: string }) =>
   queryBuilder
@@ -78,6 +87,7 @@ type ClientMethods = Pick<
   | "getClientByName"
   | "listClients"
   | "findAccessToken"
+  | "findAccessTokenClient"
   | "insertClient"
   | "updateClient"
   | "insertAccessToken"
@@ -105,6 +115,20 @@ export function clientRepository(sql: PreparedStatements): ClientMethods {
     findAccessToken(tokenHash) {
       const row = sql.get(selectToken, { tokenHash });
       return row && toAccessToken(row);
+    },
+    findAccessTokenClient(tokenHash) {
+      const row = sql.get(selectTokenClient, { tokenHash });
+      if (row === undefined) return undefined;
+      const token = toAccessToken({
+        id: row.token_id,
+        client_id: row.id,
+        token_hash: tokenHash,
+        scope: row.token_scope,
+        created_at: row.token_created_at,
+        expires_at: row.token_expires_at,
+        revoked_at: row.token_revoked_at,
+      });
+      return { token, client: toClient(row) };
     },
     insertClient(input: NewClient) {
       // RETURNING hands back the stored row, read through the same mapper as every select.

@@ -53,7 +53,11 @@ describe("clients and credentials", () => {
     const rotated = must(rotateClientSecret(world.ctx, client.id));
     expect(failure(verifyAccessToken(world.ctx, fresh.accessToken)).message).toMatch(/revoked/);
     expect(failure(issueAccessToken(world.ctx, { key, secret })).code).toBe("UNAUTHORIZED");
-    must(issueAccessToken(world.ctx, { key, secret: rotated.secret }));
+    const live = must(issueAccessToken(world.ctx, { key, secret: rotated.secret }));
+    // Disabling the client stops its live token (it revokes it, too).
+    expect(must(verifyAccessToken(world.ctx, live.accessToken)).name).toBe("acme");
+    must(setClientDisabled(world.ctx, client.id, true));
+    expect(failure(verifyAccessToken(world.ctx, live.accessToken)).code).toBe("UNAUTHORIZED");
   });
 
   it("keeps ecredit and auto-confirmation for buyers only", () => {
