@@ -52,8 +52,15 @@ export function pageAnswer<Row, Wire>(
   };
 }
 
+/** A request's cursor binding, hashed once per request (a page after the first opens and seals one). */
+const bindings = new WeakMap<ListRequest, { readonly clientId: number; readonly fingerprint: string }>();
 function bindingOf(request: ListRequest) {
-  return { clientId: request.clientId, fingerprint: queryFingerprint(request.resource, request.normalised) };
+  let binding = bindings.get(request);
+  if (binding === undefined) {
+    binding = { clientId: request.clientId, fingerprint: queryFingerprint(request.resource, request.normalised) };
+    bindings.set(request, binding);
+  }
+  return binding;
 }
 
 /**
