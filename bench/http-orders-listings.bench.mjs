@@ -7,10 +7,12 @@
 //   raw read       bare Fastify + raw better-sqlite3, the same keyset page of 20 on the same file
 // over a database of 100,000 listed positions. Every server runs in its own process; autocannon
 // (50 connections, keep-alive, no pipelining) runs in this one, on the same cores, against
-// 127.0.0.1. RSS is the server process's, sampled during its own load.
+// 127.0.0.1. RSS is the server process's, sampled during its own load; server CPU is that
+// process's user + system time over its run divided by the requests it answered (/proc, 10 ms ticks).
 // Environment: BENCH_SECONDS (per case and round, default 5), BENCH_ROUNDS (default 3),
 // BENCH_CONNECTIONS (default 50), BENCH_POSITIONS (default 100000); BENCH_CASES=<text> runs the
-// cases whose name contains it; BENCH_PROFILE=<folder> runs the gateway with --cpu-prof into it.
+// cases whose name contains it; BENCH_PROFILE=<folder> runs the gateway with --cpu-prof into it;
+// BENCH_SERVER_STDERR=1 passes the servers' stderr through.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";

@@ -8,6 +8,7 @@
 // time per order (user + system, from /proc) is measured apart from autocannon's; a busy shared
 // machine disturbs CPU time far less than wall-clock figures. Goal: the XML path costs at most
 // 1.5× the JSON one. Runs against the built dist: the root `bench` script builds first.
+// BENCH_PROFILE=<folder> runs the gateway with --cpu-prof into it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -55,7 +56,7 @@ async function freePort() {
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const gatewayMain = fileURLToPath(new URL("../apps/gateway/dist/main.js", import.meta.url));
-const gateway = spawn(process.execPath, [gatewayMain], {
+const gateway = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), gatewayMain], {
   env: {
     ...process.env,
     DROPGATE_DB_PATH: dbPath,

@@ -42,9 +42,9 @@ export async function openStorage(options: StorageOptions): Promise<SqliteStorag
     db.pragma("busy_timeout = 5000");
     wal = db.pragma("journal_mode = WAL", { simple: true }) === "wal";
     db.pragma("foreign_keys = ON");
-    // 32 MiB of page cache instead of SQLite's 2 MiB: the order path touches index pages all over
+    // 16 MiB of page cache instead of SQLite's 2 MiB: the order path touches index pages all over
     // a database of 100,000 positions, and a miss is a read from the OS on the JS thread.
-    db.pragma("cache_size = -32768");
+    db.pragma("cache_size = -16384");
     // FULL on a WAL file: the connection runs NORMAL and group commit syncs the WAL itself, off
     // the JS thread, before any waiter is answered (group-commit.ts). Migrations run FULL.
     db.pragma(`synchronous = ${synchronous}`);
