@@ -101,7 +101,16 @@ export class SqliteStorage implements StoragePort {
       this.#group.syncedNow(failure);
     }
     walSync?.close();
-    checkpointer?.close();
+    if (checkpointer !== undefined) {
+      // The worker's connection may outlive this one, and only the last connection to close
+      // checkpoints by itself: copy the WAL now, so that a stopped server leaves nothing to replay.
+      try {
+        this.db.pragma("wal_checkpoint(PASSIVE)");
+      } catch {
+        // A checkpoint that cannot run now is the next open's to do; closing goes on.
+      }
+      checkpointer.close();
+    }
     this.db.close();
   }
 }
