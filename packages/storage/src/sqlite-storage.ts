@@ -61,8 +61,14 @@ export class SqliteStorage implements StoragePort {
     }
   }
 
-  /** A deferred transaction (a SAVEPOINT inside an open batch): every read inside sees one snapshot. */
+  /**
+   * Reads in one snapshot: a deferred transaction, or, inside an open batch or use case, that
+   * transaction itself. It holds the write lock, so nothing else changes the file meanwhile, and a
+   * SAVEPOINT around reads would have nothing to roll back (every authenticated request reads its
+   * token inside the batch its neighbours opened).
+   */
   read<T>(fn: (reader: StorageReader) => T): T {
+    if (this.db.inTransaction) return fn(this.#tx);
     return this.#deferred(fn, this.#tx) as T;
   }
 
