@@ -127,7 +127,13 @@ export class BackgroundCheckpoint {
   }
 
   #stopped(message: string): void {
-    if (this.#alive && this.#db.open) this.#db.pragma("wal_autocheckpoint = 1000");
+    if (this.#alive && this.#db.open) {
+      try {
+        this.#db.pragma("wal_autocheckpoint = 1000");
+      } catch {
+        // Left at the backstop: the writer still checkpoints, only later.
+      }
+    }
     this.#alive = false;
     this.#inFlight = false;
     this.#answer({ ok: false, message });
