@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { openStorage, SyncFailedError } from "@dropgate/storage";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BackgroundCheckpoint } from "../src/background-checkpoint.js";
 import { GroupCommit, type WalSync } from "../src/group-commit.js";
 
 /*
@@ -176,5 +177,14 @@ describe("openStorage at FULL", () => {
     expect(after?.checkpointed).toBe(after?.log);
     expect(probe.prepare("select count(*) from clients").pluck().get()).toBe(50);
     probe.close();
+  });
+
+  it("hands the checkpoints back to the writer when the worker cannot run", async () => {
+    const checkpointer = new BackgroundCheckpoint(db, join(folder, "missing", "gone.sqlite"), "FULL");
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
+    const report = await checkpointer.checkpointNow();
+    expect(report.ok).toBe(false);
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    checkpointer.close();
   });
 });
