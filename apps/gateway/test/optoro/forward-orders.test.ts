@@ -110,6 +110,21 @@ describe("POST /optoro/orders/forward_orders", () => {
     expect(storedCount()).toBe(0);
   });
 
+  it("refuses an item identifier repeated within an order, storing nothing of the batch", async () => {
+    const order = sample().orders[0] as { identifier: string; items: Record<string, unknown>[] };
+    const item = order.items[0] as Record<string, unknown>;
+    const batch = {
+      orders: [{ ...order, identifier: "FO-2" }, { ...order, items: [item, { ...item, sku: "OTHER-SKU" }] }],
+    };
+    const answer = await post(batch);
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({
+      message: "Validation Failed",
+      errors: [{ field: "orders/1/items/1/identifier", code: "invalid" }],
+    });
+    expect(storedCount()).toBe(0);
+  });
+
   it("answers 401 with an empty body for a missing, unknown or foreign token", async () => {
     const buyer = await world.buyer("a-buyer");
     for (const who of [null, { token: "not-a-token" }, buyer]) {

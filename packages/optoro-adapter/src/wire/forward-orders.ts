@@ -21,6 +21,22 @@ const OptionalText = (description: string, example: string) => z.string().nullis
 const ForwardDate = (description: string, example: string) =>
   z.iso.datetime({ offset: true, local: true }).nullish().meta({ description, example });
 
+/**
+ * An item's identifier "Must be a unique value per item" (Forward Orders 1.0.0), and an order's
+ * items are merged by it, so a second item with the same one would silently replace the first:
+ * each repeat is an `invalid` error at its own identifier. (An order identifier repeated in one
+ * batch is two upserts of that order, in order: the README's choice.)
+ */
+function uniqueIdentifiers(list: readonly { readonly identifier: string }[], ctx: z.core.$RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    if (seen.has(entry.identifier)) {
+      ctx.addIssue({ code: "custom", message: "must be unique", path: [index, "identifier"], input: entry.identifier });
+    }
+    seen.add(entry.identifier);
+  });
+}
+
 export const WireForwardOrderLabel = z
   .object({
     type: z.enum(["barcode", "text"]).meta({ description: "Label type, allowed values are barcode or text", example: "barcode" }),
@@ -53,7 +69,11 @@ export const WireForwardOrder = z
     concept: OptionalText("The 'concept' or 'brand' the order was placed from.", "Best Brand"),
     postal_code: OptionalText("The postal / zip code portion of the order's shipping address.", "55127"),
     created_at: ForwardDate("When the order was created (ISO 8601).", "2023-09-11T00:00:00.000Z"),
-    items: z.array(WireForwardOrderItem).min(1, "must list at least one item").meta({ description: "An array of order items in the order." }),
+    items: z
+      .array(WireForwardOrderItem)
+      .min(1, "must list at least one item")
+      .superRefine(uniqueIdentifiers)
+      .meta({ description: "An array of order items in the order; item identifiers are unique within it." }),
   });
 export type WireForwardOrder = z.infer<typeof WireForwardOrder>;
 
