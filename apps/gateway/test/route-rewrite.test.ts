@@ -31,4 +31,11 @@ describe("route rewrite", () => {
     });
     expect(rewrite({ formatSuffixes: { json: "application/json" } }, "/t/items/7")).toEqual({ to: "/t/items/7", hints: {} });
   });
+
+  it("a format name is matched literally, not as a pattern", () => {
+    const routing = { formatSuffixes: { "ld+json": "application/ld+json" } };
+    expect(rewrite(routing, "/t/items/7.ld+json")).toEqual({ to: "/t/items/7", hints: { mediaType: "application/ld+json" } });
+    // As a pattern, `d+` would also have matched "ldddjson".
+    expect(rewrite(routing, "/t/items/7.ldddjson").hints).toEqual({});
+  });
 });

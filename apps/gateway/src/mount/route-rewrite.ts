@@ -49,7 +49,7 @@ function compile(dialect: GatewayDialect): RoutedDialect | undefined {
   if (routing === undefined || (!routing.caseInsensitive && !routing.versionSuffix && formatNames.length === 0)) return undefined;
   const flags = routing.caseInsensitive ? "i" : "";
   const version = routing.versionSuffix ? "(?:~(\\d+))?" : "";
-  const format = formatNames.length > 0 ? `(?:\\.(${formatNames.map(escape).join("|")}))?` : "";
+  const format = formatNames.length > 0 ? `(?:\\.(${formatNames.map(escapeRegExp).join("|")}))?` : "";
   const paths = [...new Set(dialect.operations.map((operation) => operation.path))];
   const routes = paths.map((path) => {
     const names: string[] = [];
