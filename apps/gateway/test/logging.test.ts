@@ -55,8 +55,12 @@ describe("log redaction", () => {
       "event",
     );
     logger.flush();
+    const failure = Object.assign(new Error("upstream refused"), { headers: { authorization: "Bearer e4rr" }, address: "7 Hidden Way" });
+    logger.error({ err: failure }, "failed");
+    logger.flush();
     const output = raw();
-    for (const secret of ["9 Private Road", "555-0101", "s3cret", "k3y", "555-0199"]) expect(output).not.toContain(secret);
+    for (const secret of ["9 Private Road", "555-0101", "s3cret", "k3y", "555-0199", "e4rr", "7 Hidden Way"]) expect(output).not.toContain(secret);
+    expect(output).toContain("upstream refused");
     expect(output).toContain("[Redacted]");
   });
 });

@@ -29,6 +29,9 @@ export function createLogger(options: GatewayLoggerOptions): Logger {
       level: options.level,
       base: { service: "dropgate-gateway" },
       formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+      // Serializers run after formatters.log and produce what is written: an error's own fields
+      // (a request's headers, say) are redacted as they leave pino's err serializer.
+      serializers: { err: (error: Error) => redactDeep({ ...pino.stdSerializers.err(error) }) },
     },
     options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
