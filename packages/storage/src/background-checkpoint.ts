@@ -63,7 +63,6 @@ export class BackgroundCheckpoint {
   #last = performance.now();
   #inFlight = false;
   #alive = true;
-  #reports = 0;
   #waiters: Array<(report: CheckpointReport) => void> = [];
 
   constructor(db: BetterSqlite3.Database, path: string, synchronous: string) {
@@ -77,11 +76,6 @@ export class BackgroundCheckpoint {
     this.#worker.on("error", (error) => this.#stopped(error.message));
     this.#worker.on("exit", () => this.#stopped("checkpoint worker exited"));
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  }
-
-  /** How many checkpoints the worker has reported. */
-  get reports(): number {
-    return this.#reports;
   }
 
   /** Called after each commit: asks for a checkpoint once enough was committed since the last. */
@@ -116,7 +110,6 @@ export class BackgroundCheckpoint {
 
   #settled(report: CheckpointReport): void {
     this.#inFlight = false;
-    this.#reports++;
     this.#answer(report);
   }
 

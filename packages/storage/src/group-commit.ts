@@ -29,7 +29,8 @@ import type BetterSqlite3 from "better-sqlite3";
  * while the next batch is already being written. One sync runs at a time and covers every batch
  * committed before it started. WAL frames carry checksums and SQLite's recovery stops at the
  * first frame that does not check, so a power loss before a sync loses only unacknowledged
- * batches, as with FULL. A failed fsync rejects its batches' waiters with `SyncFailedError`.
+ * batches, as with FULL. A failed fsync rejects its batches' waiters with `SyncFailedError`, and
+ * so does every later sync of this connection (see `#syncBroken`).
  */
 
 /** How large and how old one group commit may grow. */
@@ -104,6 +105,13 @@ export class GroupCommit {
   #unsynced: Batch[] = [];
   /** The batches the running WAL sync covers; undefined while none runs. */
   #syncing: Batch[] | undefined;
+  /**
+   * The first failed WAL sync. Linux may drop the pages a failed fsync could not write and let the
+   * next fsync succeed, and SQLite's recovery stops at the first frame that does not check: after
+   * one failure no later batch can be promised to survive a power loss, so none is acknowledged
+   * until the storage is opened again.
+   */
+  #syncBroken: unknown;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -117,11 +125,6 @@ export class GroupCommit {
     this.#commit = db.prepare("COMMIT");
     this.#rollback = db.prepare("ROLLBACK");
     if (!(limits.maxWrites >= 1 && limits.maxOpenMs >= 0)) throw new RangeError("group commit limits must be positive");
-  }
-
-  /** True while a batch holds the write lock. */
-  get isOpen(): boolean {
-    return this.#open !== undefined;
   }
 
   /**
@@ -189,7 +192,8 @@ export class GroupCommit {
     const batches = [...(this.#syncing ?? []), ...this.#unsynced];
     this.#syncing = undefined;
     this.#unsynced = [];
-    for (const batch of batches) this.#synced(batch, error);
+    if (error !== undefined) this.#syncBroken ??= error;
+    for (const batch of batches) this.#synced(batch, this.#syncBroken);
   }
 
   #startSync(): void {
@@ -201,7 +205,8 @@ export class GroupCommit {
       // Settled already by syncedNow (a close while this sync ran).
       if (this.#syncing !== covered) return;
       this.#syncing = undefined;
-      for (const batch of covered) this.#synced(batch, error ?? undefined);
+      if (error) this.#syncBroken ??= error;
+      for (const batch of covered) this.#synced(batch, this.#syncBroken);
       this.#startSync();
     });
   }

@@ -10,6 +10,9 @@ import type { WalSync } from "./group-commit.js";
  */
 export class WalFileSync {
   #fd: number | undefined;
+  /** fsyncs on the thread pool not yet returned; the descriptor closes after the last. */
+  #inFlight = 0;
+  #closing = false;
 
   constructor(private readonly dbPath: string) {}
 
@@ -22,7 +25,12 @@ export class WalFileSync {
       done(error as Error);
       return;
     }
-    fsync(fd, done);
+    this.#inFlight++;
+    fsync(fd, (error) => {
+      this.#inFlight--;
+      if (this.#closing && this.#inFlight === 0) this.#closeNow();
+      done(error);
+    });
   };
 
   /** Syncs now, blocking (at close, which cannot wait). */
@@ -30,8 +38,13 @@ export class WalFileSync {
     fsyncSync(this.#open());
   }
 
-  /** Closes the descriptor. */
+  /** Closes the descriptor, once no fsync on the thread pool still uses it. */
   close(): void {
+    this.#closing = true;
+    if (this.#inFlight === 0) this.#closeNow();
+  }
+
+  #closeNow(): void {
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
   }

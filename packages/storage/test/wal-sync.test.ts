@@ -119,6 +119,19 @@ describe("group commit with the WAL synced off the JS thread", () => {
     await expect(group.durable(mark)).rejects.toThrow(/may not survive a power loss: EIO/);
   });
 
+  it("acknowledges nothing after a failed sync, even when a later fsync succeeds", async () => {
+    write("a");
+    group.commit();
+    held[0]?.(new Error("EIO"));
+    // Linux may have dropped the pages the failed fsync could not write; the next one can succeed.
+    const mark = group.mark();
+    write("b");
+    const later = group.durable(mark);
+    group.commit();
+    held[1]?.(null);
+    await expect(later).rejects.toBeInstanceOf(SyncFailedError);
+  });
+
   it("settles the waiters at once when the caller synced by itself (close)", async () => {
     const answer = group.durable(group.mark());
     write("a");
