@@ -447,7 +447,10 @@ export type CommitMark = number & { readonly __commitMark: true };
  * may have seen another caller's write that is not committed yet.
  */
 export interface StoragePort {
-  /** Runs `fn` as one atomic unit of writes; any throw rolls back everything it wrote, and only that. */
+  /**
+   * Runs `fn` as one atomic unit of writes; any throw rolls back everything it wrote, and only that.
+   * Called inside another `transaction`, it is a unit of its own within it (a SAVEPOINT).
+   */
   transaction<T>(fn: (tx: StorageTx) => T): T;
   /** Runs `fn` in one read transaction (a consistent snapshot). */
   read<T>(fn: (reader: StorageReader) => T): T;

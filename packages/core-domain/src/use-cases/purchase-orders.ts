@@ -12,7 +12,7 @@ import { transition } from "../state-machines/machine.js";
 import { purchaseOrderMachine } from "../state-machines/tables.js";
 import { releaseLine, shipLines } from "./order-lines.js";
 import { refreshOrderStatus, updateLine } from "./order-progress.js";
-import { runInTransaction } from "./transaction.js";
+import { runInTransaction, runPart } from "./transaction.js";
 import { validateInput } from "../validation.js";
 
 /** Raises one PO per vendor for the vendor-managed lines of an accepted order. */
@@ -80,7 +80,7 @@ export type PurchaseOrderOutcome = { readonly ok: true; readonly value: Purchase
 /**
  * Moves one PO to `to` (submitted or accepted) with per-item quantities: a lower quantity than
  * still open cancels the remainder and releases its stock (RetailOps MarkSubmitted/MarkAccepted).
- * Everything is checked before anything is written, so a refused record leaves no trace. Marking
+ * A record runs as its own part of the batch (`runPart`), so a refused one leaves no trace. Marking
  * a PO with the status it already has and no quantity to cut is a replay and answers it as is.
  */
 function acknowledgeIn(tx: StorageTx, vendorId: string, record: AckRecord, index: number, to: PurchaseOrderStatus, at: string): Result<PurchaseOrder> {
@@ -166,7 +166,9 @@ function acknowledgeEach(ctx: UseCaseContext, raw: PurchaseOrderAckInput, to: Pu
   const valid = validateInput(PurchaseOrderAckInput, raw);
   if (!valid.ok) return valid;
   const input = valid.value;
-  return runInTransaction(ctx, (tx, at) => ok(input.records.map((record, index) => acknowledgeIn(tx, input.vendorId, record, index, to, at))));
+  return runInTransaction(ctx, (_tx, at) =>
+    ok(input.records.map((record, index) => runPart(ctx, (tx) => acknowledgeIn(tx, input.vendorId, record, index, to, at)))),
+  );
 }
 
 /** The vendor has picked the POs up (RetailOps Vendor.PO.MarkSubmitted); all or nothing. */
@@ -243,7 +245,9 @@ export function setEachEstimatedShipDate(ctx: UseCaseContext, raw: EstimatedShip
   const valid = validateInput(EstimatedShipDateInput, raw);
   if (!valid.ok) return valid;
   const input = valid.value;
-  return runInTransaction(ctx, (tx, at) => ok(input.records.map((record, index) => setEstimatedShipDateIn(tx, input.vendorId, record, index, at))));
+  return runInTransaction(ctx, (_tx, at) =>
+    ok(input.records.map((record, index) => runPart(ctx, (tx) => setEstimatedShipDateIn(tx, input.vendorId, record, index, at)))),
+  );
 }
 
 export const CompletePurchaseOrderInput = z.object({

@@ -19,3 +19,12 @@ export function runInTransaction<T>(ctx: UseCaseContext, body: (tx: StorageTx, a
     throw error;
   }
 }
+
+/**
+ * Inside a use case's transaction, one part of a per-record batch as a unit of its own: a failure
+ * rolls back that part's writes only (a nested transaction), so a refused record leaves no trace
+ * while the others of the batch go on.
+ */
+export function runPart<T>(ctx: UseCaseContext, body: (tx: StorageTx) => Result<T>): Result<T> {
+  return runInTransaction(ctx, (tx) => body(tx));
+}
