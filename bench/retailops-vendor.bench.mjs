@@ -62,7 +62,8 @@ async function seed(path) {
 async function serve(path) {
   const gateway = await load(fromGateway, "@dropgate/gateway");
   const { openStorage } = await load(fromStorage, "@dropgate/storage");
-  const store = await openStorage({ path, synchronous: "FULL" });
+  // Set up as the gateway's own start sets up storage: FULL, checkpoints from a worker thread.
+  const store = await openStorage({ path, synchronous: "FULL", checkpoint: "background" });
   const config = {
     bodyLimitBytes: 4 * 1024 * 1024,
     rateLimit: { perMinute: 100_000_000, burst: 100_000_000 },

@@ -4,8 +4,10 @@
 // no report exists, nothing passed or anything failed.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = new URL("..", import.meta.url).pathname;
+// fileURLToPath/pathToFileURL, not .pathname: a clone's path may hold spaces or other escaped characters.
+const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Every package's vitest report that exists. */
 export function reportFiles() {
@@ -28,7 +30,7 @@ export function summarize(files = reportFiles()) {
   return { files: files.length, passed, failed, skipped, line: `${passed} passed, ${failed} failed, ${skipped} skipped` };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const summary = summarize();
   console.log(summary.line);
   if (summary.files === 0 || summary.passed === 0 || summary.failed > 0) process.exit(1);

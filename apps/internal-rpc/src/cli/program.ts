@@ -21,7 +21,7 @@ From the repository root, with only Node and npm (after \`npm start\` has built 
   ./dropgate system health
   ./dropgate orders search --client demo-buyer
   ./dropgate --json system counts          # clean JSON on stdout, errors on stderr
-Contributors can also run \`pnpm dropgate <args>\` (from source, at the root).
+Contributors can also run \`npx -y pnpm@10.34.9 dropgate <args>\` (from source, at the root).
 
 Exit codes: 0 done, 1 refused by the server (or a failed check), 2 usage or input file,
 3 missing or wrong token, 4 server unreachable or unexpected failure, 5 CLI not built yet.`;
