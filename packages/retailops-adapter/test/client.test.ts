@@ -23,7 +23,21 @@ describe("RetailOpsClient", () => {
     expect(error).toMatchObject({ code: "INVALID_PO", message: "invalid po D9", status: 200 });
   });
 
-  it("pages through POs by start until a short page", async () => {
+  it("pages on from the rows a capped page held, not from the limit asked for", async () => {
+    const all = Array.from({ length: 5 }, (_, i) => ({ po: `D${i + 1}` }));
+    // A server that caps pages at 2 rows, whatever limit is asked.
+    endpoint = await startEndpoint((request) => {
+      const { start } = request.body as { start: number };
+      return { status: 200, body: { success: 1, records: all.slice(start, start + 2), total: all.length } };
+    });
+    const client = new RetailOpsClient({ baseUrl: endpoint.url, apikey: "k.s" });
+    const seen: string[] = [];
+    for await (const po of client.purchaseOrders({ limit: 5000 })) seen.push(po.po);
+    expect(seen).toEqual(["D1", "D2", "D3", "D4", "D5"]);
+    expect(endpoint.requests.map((r) => (r.body as { start: number }).start)).toEqual([0, 2, 4]);
+  });
+
+  it("pages through POs by start until the total", async () => {
     endpoint = await startEndpoint((request) => {
       const { start } = request.body as { start: number };
       const records = start === 0 ? [{ po: "D1" }, { po: "D2" }] : start === 2 ? [{ po: "D3" }] : [];

@@ -142,6 +142,9 @@ describe("Vendor.PO.MarkSubmitted, MarkAccepted, UpdateEstShipDate", () => {
       records: [{ po: po.po, estimated_ship_date: "2015-07-02T09:47:47-05:00", items: [{ po_item_id: String(item), quantity: "1" }] }],
     });
     expect(dated.body.records?.[0]).toMatchObject({ success: 1, estimated_ship_date: "2015-07-02T14:47:47.000Z" });
+    // RetailOps' own client writes its offsets without a colon.
+    const compact = await deben.call<Envelope>("/vendor/po/updateestshipdate.json", { records: [{ po: po.po, estimated_ship_date: "2015-01-02T00:00:00+0000" }] });
+    expect(compact.body.records?.[0]).toMatchObject({ success: 1, estimated_ship_date: "2015-01-02T00:00:00.000Z" });
     const accepted = await deben.call<Envelope>("/Vendor/PO/MarkAccepted.json", withPo(fixture("po-mark-accepted.request.json"), po.po, item));
     expect(accepted.body.records?.[0]).toMatchObject({ success: 1, status: "accepted" });
     const again = await deben.call<Envelope>("/Vendor/PO/MarkSubmitted.json", { records: [{ po: po.po }] });

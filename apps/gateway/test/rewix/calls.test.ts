@@ -110,6 +110,13 @@ describe("send order", () => {
     });
     expect(missing.status).toBe(429);
     expect(missing.json).toMatchObject({ field: "order_list.0.recipient_details.address.city", message: expect.stringContaining("is missing") });
+    // A day the calendar does not have, and a country code that is not ISO 3166-1 alpha-2.
+    const noSuchDay = await reseller.call("POST", "/ghost/orders/0/dropshipping", { body: sendXml().replace("2017/01/31 23:59:59 +0000", "2017/02/31 23:59:59 +0000") });
+    expect(noSuchDay.status).toBe(429);
+    expect(readXml(noSuchDay.text).error.field).toBe("order_list.0.date");
+    const country = await reseller.call("POST", "/ghost/orders/0/dropshipping", { body: sendXml().replace("<countrycode>IT</countrycode>", "<countrycode>1T</countrycode>") });
+    expect(country.status).toBe(429);
+    expect(readXml(country.text).error.field).toBe("order_list.0.recipient_details.address.countrycode");
     const broken = await reseller.call("POST", "/ghost/orders/0/dropshipping", { body: "<root><order_list></root>" });
     expect(broken.status).toBe(429);
     expect(readXml(broken.text).error.message).toContain("Malformed XML");

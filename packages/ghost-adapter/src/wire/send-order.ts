@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { fromRewixDate } from "../mapping/rewix-date.js";
 import { OptionalText, requiredText, WireBoolean, WireId, WireInt, WireQuantity, WireText } from "./primitives.js";
 
 /** `yyyy/MM/dd HH:mm:ss Z` with an RFC 822 offset such as `+0000` (the sign may be left out). */
 export const RewixDate = WireText.pipe(
   z.string().regex(/^\d{4}\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d [+-]?\d{4}$/, {
     error: "expected yyyy/MM/dd HH:mm:ss Z, e.g. 2017/01/31 23:59:59 +0000",
-  }),
+  }).refine((text) => fromRewixDate(text) !== null, { error: "not a date of the calendar" }),
 );
 
 export const RewixAddress = z.object({
@@ -15,7 +16,8 @@ export const RewixAddress = z.object({
   zip: requiredText(32),
   city: requiredText(256),
   province: OptionalText,
-  countrycode: requiredText(2),
+  // "shipping country code using the ISO 3166-1 alpha-2 standard" (Rewix send order).
+  countrycode: requiredText(2).pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "expected an ISO 3166-1 alpha-2 country code, e.g. IT" })),
 });
 
 export const RewixPhone = z.object({ prefix: OptionalText, number: OptionalText });

@@ -48,13 +48,19 @@ export class RetailOpsClient {
     return this.#call("/vendor/po/fetch~1.json", params, FetchAnswer);
   }
 
-  /** Every PO matching `params`, page by page (`limit` per page, from `start`). */
+  /**
+   * Every PO matching `params`, page by page from `start`. The next page starts after the rows
+   * this one held, not after `limit`: the server caps a page (at 1000), so a larger `limit`
+   * must not skip what it did not send. Paging ends at an empty page or at the answer's `total`.
+   */
   async *purchaseOrders(params: Omit<z.input<typeof PoFetchRequest>, "start"> & { start?: number } = {}): AsyncGenerator<z.infer<typeof WirePurchaseOrder>> {
     const limit = Number(params.limit ?? 100);
-    for (let start = params.start ?? 0; ; start += limit) {
+    for (let start = params.start ?? 0; ; ) {
       const page = await this.fetchPurchaseOrders({ ...params, start, limit });
       yield* page.records;
-      if (page.records.length < limit) return;
+      start += page.records.length;
+      const total = page.total === undefined ? undefined : Number(page.total);
+      if (page.records.length === 0 || (total !== undefined && start >= total)) return;
     }
   }
 

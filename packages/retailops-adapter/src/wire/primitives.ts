@@ -48,7 +48,11 @@ export const WireFlag = z.union([
 export const WireVendorId = z.union([z.int().min(0), z.string().trim().min(1).max(64)]).transform(String);
 
 /** A UTC ISO 8601 instant as RetailOps shows it, e.g. `2015-07-02T14:47:47Z` (offsets accepted on input). */
-export const WireDateTime = z.iso.datetime({ offset: true });
+export const WireDateTime = z.preprocess(
+  // RetailOps' own client writes offsets without a colon (`2015-01-02T00:00:00+0000`, reference §A4.4).
+  (value) => (typeof value === "string" ? value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2") : value),
+  z.iso.datetime({ offset: true }),
+);
 
 /** A PO number as Dropgate issues it: `D` and digits (`D123`). */
 export const WirePo = z.string().trim().min(1).max(32);
