@@ -1,4 +1,4 @@
-import { DEFAULT_CHANNEL, type StockPosition, type UseCaseContext, giveBack } from "@dropgate/core-domain";
+import { DEFAULT_CHANNEL, type StockPosition, type StorageReader, giveBack } from "@dropgate/core-domain";
 import { describeIssues } from "../errors/describe-issues.js";
 import { renderDomainError } from "../errors/domain-error.js";
 import { message, respond } from "../errors/respond.js";
@@ -18,17 +18,15 @@ const LISTING_NOT_FOUND = "Listing cannot be found";
  * Positions of a sku in a condition. With a channel it is that channel's only; without one
  * (the spec makes channel optional on show) the default drop-ship channel first, then by age.
  */
-function listingsOf(ctx: UseCaseContext, sku: string, condition: WireCondition, channel: string | undefined): StockPosition[] {
-  return ctx.store.read((r) => {
-    if (channel !== undefined) {
-      const position = r.getPosition({ sku, condition, channel });
-      return position ? [position] : [];
-    }
-    return r
-      .findPositionsBySku(sku)
-      .filter((p) => p.condition === condition)
-      .sort((a, b) => Number(b.channel === DEFAULT_CHANNEL) - Number(a.channel === DEFAULT_CHANNEL) || a.id - b.id);
-  });
+function listingsOf(r: StorageReader, sku: string, condition: WireCondition, channel: string | undefined): StockPosition[] {
+  if (channel !== undefined) {
+    const position = r.getPosition({ sku, condition, channel });
+    return position ? [position] : [];
+  }
+  return r
+    .findPositionsBySku(sku)
+    .filter((p) => p.condition === condition)
+    .sort((a, b) => Number(b.channel === DEFAULT_CHANNEL) - Number(a.channel === DEFAULT_CHANNEL) || a.id - b.id);
 }
 
 /** GET /listings, GET /listings/{id} and PUT /listings/{id}. */
@@ -69,9 +67,12 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
         404: messageResponse(LISTING_NOT_FOUND),
       },
       handle: ({ params, query, client }, ctx) => {
-        const [position] = listingsOf(ctx, params.id, query.condition, query.channel);
-        if (!position) return message(404, LISTING_NOT_FOUND);
-        const [listing] = ctx.store.read((r) => toBuyerListings(r, client.id, [position]));
+        // The position and the buyer's cap on it in one snapshot.
+        const listing = ctx.store.read((r) => {
+          const [position] = listingsOf(r, params.id, query.condition, query.channel);
+          return position === undefined ? undefined : toBuyerListings(r, client.id, [position])[0];
+        });
+        if (!listing) return message(404, LISTING_NOT_FOUND);
         return respond(200, { listing });
       },
     }),
@@ -94,7 +95,7 @@ export function listingOperations(deps: DropShipDeps): OptoroOperation[] {
         422: messageResponse("Invalid body, or a quantity above the current one (the message names the current quantity)"),
       },
       handle: ({ params, body, client }, ctx) => {
-        const positions = listingsOf(ctx, params.id, body.condition, body.channel);
+        const positions = ctx.store.read((r) => listingsOf(r, params.id, body.condition, body.channel));
         const [position] = positions;
         if (!position) return message(404, LISTING_NOT_FOUND);
         // A write must not guess: without a channel the sku must be on exactly one.

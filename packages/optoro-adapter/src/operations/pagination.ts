@@ -22,6 +22,8 @@ export interface ListRequest {
   /** The filters to repeat in `next_page.path`, as query parameters. */
   readonly pathQuery: Readonly<Record<string, string | number | undefined>>;
   readonly offset: string | undefined;
+  /** What the cursor is bound to: this client and these filters, hashed once per request. */
+  readonly binding: { readonly clientId: number; readonly fingerprint: string };
 }
 
 /** Where a page starts, or the 400 answer for a refused cursor. */
@@ -32,7 +34,7 @@ export function pageStart(
   | { readonly ok: true; readonly afterId: number | undefined; readonly knownTotal: number | undefined }
   | { readonly ok: false; readonly response: OperationResponse } {
   if (request.offset === undefined || request.offset === "") return { ok: true, afterId: undefined, knownTotal: undefined };
-  const opened = codec.open(bindingOf(request), request.offset);
+  const opened = codec.open(request.binding, request.offset);
   if (!opened.ok) return { ok: false, response: renderCursorRefusal(opened.refusal) };
   return { ok: true, afterId: opened.position.afterId, knownTotal: opened.position.total };
 }
@@ -52,17 +54,6 @@ export function pageAnswer<Row, Wire>(
   };
 }
 
-/** A request's cursor binding, hashed once per request (a page after the first opens and seals one). */
-const bindings = new WeakMap<ListRequest, { readonly clientId: number; readonly fingerprint: string }>();
-function bindingOf(request: ListRequest) {
-  let binding = bindings.get(request);
-  if (binding === undefined) {
-    binding = { clientId: request.clientId, fingerprint: queryFingerprint(request.resource, request.normalised) };
-    bindings.set(request, binding);
-  }
-  return binding;
-}
-
 /**
  * `next_page` for a page whose last row has id `nextAfterId`; null on the last page (our choice).
  * The cursor carries the walk's total, so `record_count` stays what page 1 said (Optoro uses it
@@ -70,7 +61,7 @@ function bindingOf(request: ListRequest) {
  */
 function nextPage(codec: CursorCodec, request: ListRequest, nextAfterId: number | null, total: number): NextPage {
   if (nextAfterId === null) return null;
-  const offset = codec.seal(bindingOf(request), nextAfterId, total);
+  const offset = codec.seal(request.binding, nextAfterId, total);
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(request.pathQuery)) {
     if (value !== undefined) params.set(name, String(value));
@@ -108,12 +99,14 @@ export function servePage<Wire>(
   if (!since.ok) return since.response;
   const { offset, ...filters } = spec.query;
   const normalised = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value ?? null]));
+  const bound = { ...normalised, updated_at: since.since };
   const request: ListRequest = {
     resource: spec.resource,
     clientId: spec.clientId,
-    normalised: { ...normalised, updated_at: since.since },
+    normalised: bound,
     pathQuery: filters,
     offset,
+    binding: { clientId: spec.clientId, fingerprint: queryFingerprint(spec.resource, bound) },
   };
   const start = pageStart(codec, request);
   if (!start.ok) return start.response;
